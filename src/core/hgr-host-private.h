@@ -1,0 +1,21 @@
+/* hgr-host-private.h — what HgrGuest (and the tests) need of HgrHost beyond its API
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libvirt/libvirt.h>
+
+#include "hgr-host.h"
+
+G_BEGIN_DECLS
+
+void          hgr_host_guest_changed  (HgrHost  *self,
+                                       HgrGuest *guest);
+void          hgr_host_forget_guest   (HgrHost  *self,
+                                       HgrGuest *guest);
+virConnectPtr hgr_host_get_connection (HgrHost  *self);
+
+G_END_DECLS

@@ -1,0 +1,1084 @@
+/* hgr-host.c — one libvirt connection and the live list of its guests
+ *
+ * Opening, listing and closing run in worker threads. The list is read in bulk
+ * (three listing calls and one stats call, whatever the number of guests) and
+ * then kept live by libvirt's domain lifecycle events, which arrive on the main
+ * thread (hgr_libvirt_init() runs libvirt's event loop on GLib's). Nothing polls.
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hgr-host"
+
+#include "config.h"
+
+#include "hgr-host.h"
+
+#include <glib/gi18n.h>
+
+#include "hgr-enum-types.h"
+#include "hgr-error.h"
+#include "hgr-guest-private.h"
+#include "hgr-host-private.h"
+#include "hgr-libvirt.h"
+#include "hgr-uri.h"
+#include "hgr-util.h"
+
+/* The opaque of libvirt's callbacks. libvirt frees it (with its free callback)
+ * from whatever thread deregisters, so it holds the host weakly, and the
+ * generation tells a callback of an older connection from the current one. */
+typedef struct
+{
+  GWeakRef host;
+  guint    generation;
+} EventLink;
+
+/* A lifecycle event that came while a listing was under way; replayed after it. */
+typedef struct
+{
+  virDomainPtr domain;
+  int          event;
+  int          detail;
+} PendingEvent;
+
+struct _HgrHost
+{
+  GObject parent_instance;
+
+  char         *uri;
+  char         *display_name;
+  HgrHostStatus status;
+  char         *error_message;
+  gboolean      autoconnect;
+
+  virConnectPtr conn;
+  int           lifecycle_id;
+  gboolean      close_registered;
+  guint         generation;
+  GCancellable *connect_cancellable;
+
+  GListStore *guests;
+  GHashTable *by_uuid;  /* uuid → HgrGuest (borrowed from @guests) */
+  GHashTable *fetching; /* uuid → FetchState: single-guest reads under way */
+  GArray     *pending;  /* PendingEvent while listing; NULL otherwise */
+};
+
+G_DEFINE_FINAL_TYPE (HgrHost, hgr_host, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_URI,
+  PROP_DISPLAY_NAME,
+  PROP_REMOTE,
+  PROP_STATUS,
+  PROP_ERROR_MESSAGE,
+  PROP_GUESTS,
+  PROP_AUTOCONNECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  FETCH_WANTED = 1,
+  FETCH_DROPPED,
+} FetchState;
+
+/* Worker data of the connect task; the result is the same struct. */
+typedef struct
+{
+  char         *uri;
+  EventLink    *link;
+  virConnectPtr conn;
+  int           lifecycle_id;
+  gboolean      close_registered;
+  GPtrArray    *infos; /* HgrGuestInfo */
+} ConnectData;
+
+/* Worker data of a single-guest read. */
+typedef struct
+{
+  virDomainPtr domain;
+  guint        generation;
+  char         uuid[VIR_UUID_STRING_BUFLEN];
+} FetchData;
+
+static void apply_event (HgrHost     *self,
+                         virDomainPtr domain,
+                         int          event,
+                         int          detail);
+
+static EventLink *
+event_link_new (HgrHost *self)
+{
+  EventLink *link = g_atomic_rc_box_new0 (EventLink);
+
+  g_weak_ref_init (&link->host, self);
+  link->generation = self->generation;
+  return link;
+}
+
+static void
+event_link_clear (gpointer data)
+{
+  EventLink *link = data;
+
+  g_weak_ref_clear (&link->host);
+}
+
+static void
+event_link_release (void *data)
+{
+  g_atomic_rc_box_release_full (data, event_link_clear);
+}
+
+/* Returns the host if the link belongs to its current connection. */
+static HgrHost *
+event_link_get_host (EventLink *link)
+{
+  HgrHost *self = g_weak_ref_get (&link->host);
+
+  if (self != NULL && self->generation != link->generation)
+    g_clear_object (&self);
+  return self;
+}
+
+/* Runs in a worker thread. */
+static void
+close_connection_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  ConnectData *data = task_data;
+
+  if (data->lifecycle_id >= 0)
+    virConnectDomainEventDeregisterAny (data->conn, data->lifecycle_id);
+  if (data->close_registered)
+    virConnectUnregisterCloseCallback (data->conn, NULL);
+  virConnectClose (data->conn);
+  data->conn = NULL;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+connect_data_free (ConnectData *data)
+{
+  if (data->conn != NULL)
+    {
+      /* Closing a remote connection can block: never on the calling thread. */
+      g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+      ConnectData      *closing = g_new0 (ConnectData, 1);
+
+      closing->conn = g_steal_pointer (&data->conn);
+      closing->lifecycle_id = data->lifecycle_id;
+      closing->close_registered = data->close_registered;
+      g_task_set_task_data (task, closing, (GDestroyNotify) connect_data_free);
+      g_task_run_in_thread (task, close_connection_thread);
+    }
+  g_clear_pointer (&data->infos, g_ptr_array_unref);
+  g_clear_pointer (&data->link, event_link_release);
+  g_free (data->uri);
+  g_free (data);
+}
+
+static void
+fetch_data_free (FetchData *data)
+{
+  g_clear_pointer (&data->domain, virDomainFree);
+  g_free (data);
+}
+
+static void
+set_status (HgrHost      *self,
+            HgrHostStatus status,
+            const char   *error_message)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->status != status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
+  if (hgr_set_str (&self->error_message, error_message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+clear_guests (HgrHost *self)
+{
+  g_hash_table_remove_all (self->by_uuid);
+  g_hash_table_remove_all (self->fetching);
+  g_list_store_remove_all (self->guests);
+}
+
+static void
+pending_event_clear (gpointer data)
+{
+  PendingEvent *pending = data;
+
+  virDomainFree (pending->domain);
+}
+
+static void
+add_guest (HgrHost      *self,
+           HgrGuestInfo *info)
+{
+  g_autoptr (HgrGuest) guest = hgr_guest_new_from_info (self, info);
+
+  g_hash_table_insert (self->by_uuid, (char *) hgr_guest_get_uuid (guest), guest);
+  g_list_store_append (self->guests, guest);
+}
+
+static void
+remove_guest (HgrHost  *self,
+              HgrGuest *guest)
+{
+  guint position;
+
+  if (!g_list_store_find (self->guests, guest, &position))
+    return;
+  g_hash_table_remove (self->by_uuid, hgr_guest_get_uuid (guest));
+  g_list_store_remove (self->guests, position);
+}
+
+/* Replaces the whole list in one items-changed, reusing the guest objects that
+ * are still there so that views keep their selection. */
+static void
+apply_listing (HgrHost   *self,
+               GPtrArray *infos)
+{
+  g_autoptr (GPtrArray) guests = g_ptr_array_new_full (infos->len, g_object_unref);
+  g_autoptr (GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      HgrGuestInfo *info = g_ptr_array_index (infos, i);
+      HgrGuest     *guest = g_hash_table_lookup (self->by_uuid, info->uuid);
+
+      if (guest != NULL)
+        {
+          g_object_ref (guest);
+          hgr_guest_apply_info (guest, info);
+        }
+      else
+        guest = hgr_guest_new_from_info (self, info);
+      g_ptr_array_add (guests, guest);
+      g_hash_table_insert (by_uuid, (char *) hgr_guest_get_uuid (guest), guest);
+    }
+
+  g_hash_table_steal_all (self->by_uuid);
+  g_hash_table_unref (self->by_uuid);
+  self->by_uuid = g_steal_pointer (&by_uuid);
+  g_list_store_splice (self->guests, 0, g_list_model_get_n_items (G_LIST_MODEL (self->guests)),
+                       guests->pdata, guests->len);
+  g_debug ("%s: %u guests listed", self->uri, guests->len);
+}
+
+static void
+replay_pending (HgrHost *self)
+{
+  g_autoptr (GArray) pending = g_steal_pointer (&self->pending);
+
+  for (guint i = 0; pending != NULL && i < pending->len; i++)
+    {
+      PendingEvent *event = &g_array_index (pending, PendingEvent, i);
+
+      apply_event (self, event->domain, event->event, event->detail);
+    }
+}
+
+/* Runs in a worker thread. Reads the whole guest list in bulk: one stats call
+ * for every domain's state, two filtered listings for the persistent and
+ * managed-save flags, then only the title costs a call per guest. */
+static GPtrArray *
+list_guests (virConnectPtr conn,
+             GError      **error)
+{
+  g_autoptr (GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hgr_guest_info_free);
+  g_autoptr (GHashTable) transient = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  struct
+  {
+    unsigned int flags;
+    GHashTable  *set;
+  } sets[] = {
+    { VIR_CONNECT_LIST_DOMAINS_TRANSIENT, transient },
+    { VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE, saved },
+  };
+  virDomainStatsRecordPtr *records = NULL;
+  int                      n;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+    {
+      virDomainPtr *domains = NULL;
+
+      n = virConnectListAllDomains (conn, &domains, sets[s].flags);
+      if (n < 0)
+        {
+          hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _("Could not list the guests."));
+          return NULL;
+        }
+      for (int i = 0; i < n; i++)
+        {
+          char uuid[VIR_UUID_STRING_BUFLEN];
+
+          virDomainGetUUIDString (domains[i], uuid);
+          g_hash_table_add (sets[s].set, g_strdup (uuid));
+          virDomainFree (domains[i]);
+        }
+      free (domains);
+    }
+
+  n = virConnectGetAllDomainStats (conn, VIR_DOMAIN_STATS_STATE, &records, 0);
+  if (n >= 0)
+    {
+      for (int i = 0; i < n; i++)
+        {
+          virDomainPtr domain = records[i]->dom;
+          int          vir_state = VIR_DOMAIN_NOSTATE;
+          char         uuid[VIR_UUID_STRING_BUFLEN];
+
+          virDomainGetUUIDString (domain, uuid);
+          virTypedParamsGetInt (records[i]->params, records[i]->nparams, "state.state", &vir_state);
+          g_ptr_array_add (infos, hgr_guest_info_new (domain,
+                                                      hgr_guest_state_from_libvirt (vir_state, g_hash_table_contains (saved, uuid)),
+                                                      !g_hash_table_contains (transient, uuid)));
+        }
+      virDomainStatsRecordListFree (records);
+    }
+  else
+    {
+      /* Drivers without bulk stats: a state call per guest. */
+      virDomainPtr *domains = NULL;
+
+      n = virConnectListAllDomains (conn, &domains, 0);
+      if (n < 0)
+        {
+          hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _("Could not list the guests."));
+          return NULL;
+        }
+      for (int i = 0; i < n; i++)
+        {
+          HgrGuestInfo *info = hgr_guest_info_fetch (domains[i], NULL);
+
+          if (info != NULL)
+            g_ptr_array_add (infos, info);
+          virDomainFree (domains[i]);
+        }
+      free (domains);
+    }
+
+  return g_steal_pointer (&infos);
+}
+
+static int
+domain_lifecycle_cb (virConnectPtr conn,
+                     virDomainPtr  domain,
+                     int           event,
+                     int           detail,
+                     void         *opaque)
+{
+  g_autoptr (HgrHost) self = event_link_get_host (opaque);
+
+  if (self == NULL)
+    return 0;
+
+  if (self->pending != NULL)
+    {
+      PendingEvent pending = { domain, event, detail };
+
+      virDomainRef (domain);
+      g_array_append_val (self->pending, pending);
+      return 0;
+    }
+  apply_event (self, domain, event, detail);
+  return 0;
+}
+
+static void
+connection_closed_cb (virConnectPtr conn,
+                      int           reason,
+                      void         *opaque)
+{
+  g_autoptr (HgrHost) self = event_link_get_host (opaque);
+  g_autofree char *message = NULL;
+
+  if (self == NULL || reason == VIR_CONNECT_CLOSE_REASON_CLIENT)
+    return;
+
+  switch (reason)
+    {
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+      message = g_strdup (_("The host closed the connection."));
+      break;
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+      message = g_strdup (_("The host stopped answering."));
+      break;
+    case VIR_CONNECT_CLOSE_REASON_ERROR:
+    default:
+      message = g_strdup (_("The connection failed."));
+      break;
+    }
+
+  /* The connection is dead: closing it is all that is left to do. */
+  self->generation++;
+  if (self->conn != NULL)
+    {
+      ConnectData *data = g_new0 (ConnectData, 1);
+
+      data->conn = g_steal_pointer (&self->conn);
+      data->lifecycle_id = self->lifecycle_id;
+      data->close_registered = self->close_registered;
+      connect_data_free (data);
+    }
+  clear_guests (self);
+  set_status (self, HGR_HOST_STATUS_FAILED, message);
+}
+
+/* Runs in a worker thread. */
+static void
+connect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ConnectData *data = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) infos = NULL;
+
+  data->conn = virConnectOpenAuth (data->uri, NULL, 0);
+  if (data->conn == NULL)
+    {
+      hgr_libvirt_set_error (&error, HGR_ERROR_UNREACHABLE, _("libvirt gave no reason."));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Not every driver has keepalive or close callbacks (the test driver has neither). */
+  virConnectSetKeepAlive (data->conn, 5, 3);
+  g_atomic_rc_box_acquire (data->link);
+  if (virConnectRegisterCloseCallback (data->conn, connection_closed_cb, data->link, event_link_release) == 0)
+    data->close_registered = TRUE;
+  else
+    event_link_release (data->link);
+
+  g_atomic_rc_box_acquire (data->link);
+  data->lifecycle_id = virConnectDomainEventRegisterAny (data->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                                         VIR_DOMAIN_EVENT_CALLBACK (domain_lifecycle_cb),
+                                                         data->link, event_link_release);
+  if (data->lifecycle_id < 0)
+    {
+      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _("The host does not report guest events."));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  infos = list_guests (data->conn, &error);
+  if (infos == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data->infos = g_steal_pointer (&infos);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+connect_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  HgrHost     *self = g_task_get_source_object (task);
+  ConnectData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  if (data->link->generation != self->generation)
+    {
+      /* Disconnected or cancelled meanwhile; the data closes what it opened. */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Connecting was cancelled."));
+      return;
+    }
+  g_clear_object (&self->connect_cancellable);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *message = NULL;
+
+      g_clear_pointer (&self->pending, g_array_unref);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          self->generation++;
+          set_status (self, HGR_HOST_STATUS_DISCONNECTED, NULL);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      /* Translators: %s is libvirt's own explanation */
+      message = g_strdup_printf (_("Could not connect: %s"), error->message);
+      set_status (self, HGR_HOST_STATUS_FAILED, message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  self->conn = g_steal_pointer (&data->conn);
+  self->lifecycle_id = data->lifecycle_id;
+  self->close_registered = data->close_registered;
+  apply_listing (self, data->infos);
+  set_status (self, HGR_HOST_STATUS_CONNECTED, NULL);
+  replay_pending (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * hgr_host_connect_async:
+ * @self: a host
+ * @cancellable: (nullable): cancels the attempt; a late connection is closed
+ * @callback: called on the main thread when connected or failed
+ * @user_data: for @callback
+ *
+ * Opens the connection in a worker thread, subscribes to its domain events and
+ * lists its guests. The host's status and error message follow the attempt. A
+ * host that is connected or connecting already completes at once.
+ */
+void
+hgr_host_connect_async (HgrHost            *self,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GTask) worker = NULL;
+  ConnectData *data;
+
+  g_return_if_fail (HGR_IS_HOST (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hgr_host_connect_async);
+
+  if (self->status == HGR_HOST_STATUS_CONNECTED || self->status == HGR_HOST_STATUS_CONNECTING)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  self->generation++;
+  g_clear_object (&self->connect_cancellable);
+  self->connect_cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingEvent));
+  g_array_set_clear_func (self->pending, pending_event_clear);
+  clear_guests (self);
+  set_status (self, HGR_HOST_STATUS_CONNECTING, NULL);
+
+  data = g_new0 (ConnectData, 1);
+  data->uri = g_strdup (self->uri);
+  data->link = event_link_new (self);
+  data->lifecycle_id = -1;
+
+  /* NULL source (see STYLE: the thread drops the worker last); connect_cb
+   * applies the result to self and then returns @task. An attempt cancelled
+   * while libvirt is still opening returns at once, and the late connection is
+   * closed when the worker's data is freed. */
+  worker = g_task_new (NULL, self->connect_cancellable, connect_cb, g_steal_pointer (&task));
+  g_task_set_task_data (worker, data, (GDestroyNotify) connect_data_free);
+  g_task_set_return_on_cancel (worker, TRUE);
+  g_task_run_in_thread (worker, connect_thread);
+}
+
+gboolean
+hgr_host_connect_finish (HgrHost      *self,
+                         GAsyncResult *result,
+                         GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * hgr_host_cancel_connect:
+ * @self: a host
+ *
+ * Stops waiting for a connection attempt under way; the host goes back to
+ * disconnected at once.
+ */
+void
+hgr_host_cancel_connect (HgrHost *self)
+{
+  g_return_if_fail (HGR_IS_HOST (self));
+
+  if (self->status != HGR_HOST_STATUS_CONNECTING)
+    return;
+  g_cancellable_cancel (self->connect_cancellable);
+}
+
+/**
+ * hgr_host_disconnect:
+ * @self: a host
+ *
+ * Drops the connection (closed in a worker thread) and the guest list, or stops
+ * an attempt under way.
+ */
+void
+hgr_host_disconnect (HgrHost *self)
+{
+  g_return_if_fail (HGR_IS_HOST (self));
+
+  self->generation++;
+  if (self->connect_cancellable != NULL)
+    g_cancellable_cancel (self->connect_cancellable);
+  g_clear_object (&self->connect_cancellable);
+  g_clear_pointer (&self->pending, g_array_unref);
+  if (self->conn != NULL)
+    {
+      ConnectData *data = g_new0 (ConnectData, 1);
+
+      data->conn = g_steal_pointer (&self->conn);
+      data->lifecycle_id = self->lifecycle_id;
+      data->close_registered = self->close_registered;
+      connect_data_free (data);
+    }
+  clear_guests (self);
+  set_status (self, HGR_HOST_STATUS_DISCONNECTED, NULL);
+}
+
+/* Runs in a worker thread. */
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  FetchData *data = task_data;
+  GError    *error = NULL;
+  HgrGuestInfo *info = hgr_guest_info_fetch (data->domain, &error);
+
+  if (info == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, info, (GDestroyNotify) hgr_guest_info_free);
+}
+
+static void
+fetch_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (HgrHost) self = user_data;
+  FetchData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (HgrGuestInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
+  FetchState state;
+  HgrGuest  *guest;
+
+  info = g_task_propagate_pointer (G_TASK (result), &error);
+  if (data->generation != self->generation)
+    return;
+  state = GPOINTER_TO_INT (g_hash_table_lookup (self->fetching, data->uuid));
+  g_hash_table_remove (self->fetching, data->uuid);
+  if (info == NULL || state == FETCH_DROPPED)
+    {
+      /* Gone before we could read it: nothing to show. */
+      if (error != NULL)
+        g_debug ("%s: guest %s: %s", self->uri, data->uuid, error->message);
+      return;
+    }
+
+  guest = g_hash_table_lookup (self->by_uuid, info->uuid);
+  if (guest != NULL)
+    hgr_guest_apply_info (guest, info);
+  else
+    add_guest (self, info);
+}
+
+/* Reads one guest anew in a worker, then adds or updates it. */
+static void
+fetch_guest (HgrHost     *self,
+             virDomainPtr domain)
+{
+  g_autoptr (GTask) task = NULL;
+  FetchData *data = g_new0 (FetchData, 1);
+
+  virDomainRef (domain);
+  data->domain = domain;
+  data->generation = self->generation;
+  virDomainGetUUIDString (domain, data->uuid);
+  g_hash_table_insert (self->fetching, g_strdup (data->uuid), GINT_TO_POINTER (FETCH_WANTED));
+
+  task = g_task_new (NULL, NULL, fetch_cb, g_object_ref (self));
+  g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
+  g_task_run_in_thread (task, fetch_thread);
+}
+
+/* Applies one lifecycle event on the main thread. The state follows from the
+ * event itself; only guests we have not seen, or whose definition changed, are
+ * read anew. */
+static void
+apply_event (HgrHost     *self,
+             virDomainPtr domain,
+             int          event,
+             int          detail)
+{
+  char      uuid[VIR_UUID_STRING_BUFLEN];
+  HgrGuest *guest;
+
+  virDomainGetUUIDString (domain, uuid);
+  guest = g_hash_table_lookup (self->by_uuid, uuid);
+  g_debug ("%s: event %d/%d for %s", self->uri, event, detail, virDomainGetName (domain));
+
+  switch ((virDomainEventType) event)
+    {
+    case VIR_DOMAIN_EVENT_DEFINED:
+      fetch_guest (self, domain);
+      break;
+
+    case VIR_DOMAIN_EVENT_UNDEFINED:
+      if (g_hash_table_contains (self->fetching, uuid))
+        g_hash_table_insert (self->fetching, g_strdup (uuid), GINT_TO_POINTER (FETCH_DROPPED));
+      if (guest == NULL)
+        break;
+      if (hgr_guest_get_active (guest))
+        hgr_guest_set_persistent (guest, FALSE);
+      else
+        remove_guest (self, guest);
+      break;
+
+    case VIR_DOMAIN_EVENT_STARTED:
+      if (guest == NULL)
+        fetch_guest (self, domain);
+      else
+        hgr_guest_set_state (guest, HGR_GUEST_STATE_RUNNING);
+      break;
+
+    case VIR_DOMAIN_EVENT_SUSPENDED:
+      if (guest != NULL)
+        hgr_guest_set_state (guest, HGR_GUEST_STATE_PAUSED);
+      break;
+
+    case VIR_DOMAIN_EVENT_RESUMED:
+      if (guest != NULL)
+        hgr_guest_set_state (guest, HGR_GUEST_STATE_RUNNING);
+      break;
+
+    case VIR_DOMAIN_EVENT_STOPPED:
+      if (guest == NULL)
+        break;
+      if (!hgr_guest_get_persistent (guest))
+        {
+          /* A transient guest ends with its process. */
+          if (g_hash_table_contains (self->fetching, uuid))
+            g_hash_table_insert (self->fetching, g_strdup (uuid), GINT_TO_POINTER (FETCH_DROPPED));
+          remove_guest (self, guest);
+        }
+      else if (detail == VIR_DOMAIN_EVENT_STOPPED_SAVED)
+        fetch_guest (self, domain); /* managed save, or a save to a file: ask */
+      else
+        hgr_guest_set_state (guest, HGR_GUEST_STATE_SHUT_OFF);
+      break;
+
+    case VIR_DOMAIN_EVENT_SHUTDOWN:
+      /* The guest is shutting down; STOPPED follows when it is off. */
+      if (guest != NULL && detail == VIR_DOMAIN_EVENT_SHUTDOWN_FINISHED)
+        hgr_guest_set_state (guest, HGR_GUEST_STATE_SHUTTING_DOWN);
+      break;
+
+    case VIR_DOMAIN_EVENT_PMSUSPENDED:
+      if (guest != NULL)
+        hgr_guest_set_state (guest, HGR_GUEST_STATE_SUSPENDED);
+      break;
+
+    case VIR_DOMAIN_EVENT_CRASHED:
+      if (guest != NULL)
+        hgr_guest_set_state (guest, HGR_GUEST_STATE_CRASHED);
+      break;
+
+    default:
+      break;
+    }
+}
+
+/**
+ * hgr_host_guest_changed:
+ * @self: a host
+ * @guest: one of its guests
+ *
+ * Tells the views that @guest changed in a way that can move it in a sorted or
+ * filtered list (they do not watch item properties). The same object is put
+ * back in place, so a selection of it survives.
+ */
+void
+hgr_host_guest_changed (HgrHost  *self,
+                        HgrGuest *guest)
+{
+  g_autoptr (HgrGuest) keep = g_object_ref (guest); /* the splice drops the store's reference first */
+  guint position;
+
+  if (!g_list_store_find (self->guests, guest, &position))
+    return;
+  g_list_store_splice (self->guests, position, 1, (gpointer *) &keep, 1);
+}
+
+/**
+ * hgr_host_forget_guest:
+ * @self: a host
+ * @guest: one of its guests, just deleted
+ *
+ * Drops @guest at once, without waiting for the UNDEFINED event.
+ */
+void
+hgr_host_forget_guest (HgrHost  *self,
+                       HgrGuest *guest)
+{
+  remove_guest (self, guest);
+}
+
+/**
+ * hgr_host_get_connection:
+ * @self: a host
+ *
+ * For tests that act on the host behind Hangar's back.
+ *
+ * Returns: (transfer none) (nullable): the open connection
+ */
+virConnectPtr
+hgr_host_get_connection (HgrHost *self)
+{
+  return self->conn;
+}
+
+static void
+hgr_host_dispose (GObject *object)
+{
+  HgrHost *self = HGR_HOST (object);
+
+  if (self->conn != NULL || self->connect_cancellable != NULL)
+    hgr_host_disconnect (self);
+
+  G_OBJECT_CLASS (hgr_host_parent_class)->dispose (object);
+}
+
+static void
+hgr_host_finalize (GObject *object)
+{
+  HgrHost *self = HGR_HOST (object);
+
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->by_uuid, g_hash_table_unref);
+  g_clear_pointer (&self->fetching, g_hash_table_unref);
+  g_clear_object (&self->guests);
+  g_free (self->uri);
+  g_free (self->display_name);
+  g_free (self->error_message);
+
+  G_OBJECT_CLASS (hgr_host_parent_class)->finalize (object);
+}
+
+static void
+hgr_host_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  HgrHost *self = HGR_HOST (object);
+
+  switch (prop_id)
+    {
+    case PROP_URI:
+      g_value_set_string (value, self->uri);
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, self->display_name);
+      break;
+    case PROP_REMOTE:
+      g_value_set_boolean (value, hgr_host_get_remote (self));
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_ERROR_MESSAGE:
+      g_value_set_string (value, self->error_message);
+      break;
+    case PROP_GUESTS:
+      g_value_set_object (value, self->guests);
+      break;
+    case PROP_AUTOCONNECT:
+      g_value_set_boolean (value, self->autoconnect);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hgr_host_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  HgrHost *self = HGR_HOST (object);
+
+  switch (prop_id)
+    {
+    case PROP_URI:
+      self->uri = g_value_dup_string (value);
+      self->display_name = hgr_uri_dup_display_name (self->uri);
+      break;
+    case PROP_AUTOCONNECT:
+      hgr_host_set_autoconnect (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hgr_host_class_init (HgrHostClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = hgr_host_dispose;
+  object_class->finalize = hgr_host_finalize;
+  object_class->get_property = hgr_host_get_property;
+  object_class->set_property = hgr_host_set_property;
+
+  properties[PROP_URI] = g_param_spec_string ("uri", NULL, NULL, NULL,
+                                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, ro);
+  properties[PROP_REMOTE] = g_param_spec_boolean ("remote", NULL, NULL, FALSE, ro);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, HGR_TYPE_HOST_STATUS,
+                                               HGR_HOST_STATUS_DISCONNECTED, ro);
+  properties[PROP_ERROR_MESSAGE] = g_param_spec_string ("error-message", NULL, NULL, NULL, ro);
+  properties[PROP_GUESTS] = g_param_spec_object ("guests", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_AUTOCONNECT] = g_param_spec_boolean ("autoconnect", NULL, NULL, FALSE,
+                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  hgr_libvirt_init ();
+}
+
+static void
+hgr_host_init (HgrHost *self)
+{
+  self->guests = g_list_store_new (HGR_TYPE_GUEST);
+  self->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  self->fetching = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lifecycle_id = -1;
+}
+
+/**
+ * hgr_host_new:
+ * @uri: a libvirt URI
+ *
+ * Returns: (transfer full): a disconnected host for @uri
+ */
+HgrHost *
+hgr_host_new (const char *uri)
+{
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  return g_object_new (HGR_TYPE_HOST, "uri", uri, NULL);
+}
+
+const char *
+hgr_host_get_uri (HgrHost *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), NULL);
+
+  return self->uri;
+}
+
+const char *
+hgr_host_get_display_name (HgrHost *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), NULL);
+
+  return self->display_name;
+}
+
+gboolean
+hgr_host_get_remote (HgrHost *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), FALSE);
+
+  return hgr_uri_is_remote (self->uri);
+}
+
+HgrHostStatus
+hgr_host_get_status (HgrHost *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), HGR_HOST_STATUS_DISCONNECTED);
+
+  return self->status;
+}
+
+/**
+ * hgr_host_get_error_message:
+ * @self: a host
+ *
+ * Returns: (nullable): why the host failed, for the user
+ */
+const char *
+hgr_host_get_error_message (HgrHost *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), NULL);
+
+  return self->error_message;
+}
+
+/**
+ * hgr_host_get_guests:
+ * @self: a host
+ *
+ * Returns: (transfer none): the host's guests, a #GListModel of #HgrGuest
+ */
+GListModel *
+hgr_host_get_guests (HgrHost *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), NULL);
+
+  return G_LIST_MODEL (self->guests);
+}
+
+/**
+ * hgr_host_lookup_guest:
+ * @self: a host
+ * @uuid: a guest's UUID
+ *
+ * Returns: (transfer none) (nullable): the guest
+ */
+HgrGuest *
+hgr_host_lookup_guest (HgrHost    *self,
+                       const char *uuid)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), NULL);
+
+  return g_hash_table_lookup (self->by_uuid, uuid);
+}
+
+gboolean
+hgr_host_get_autoconnect (HgrHost *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), FALSE);
+
+  return self->autoconnect;
+}
+
+void
+hgr_host_set_autoconnect (HgrHost *self,
+                          gboolean autoconnect)
+{
+  g_return_if_fail (HGR_IS_HOST (self));
+
+  autoconnect = !!autoconnect;
+  if (self->autoconnect == autoconnect)
+    return;
+  self->autoconnect = autoconnect;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOCONNECT]);
+}

@@ -1,0 +1,87 @@
+/* hgr-libvirt.c — libvirt glue: event loop registration and error translation
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hgr-libvirt"
+
+#include "config.h"
+
+#include "hgr-libvirt.h"
+
+#include <libvirt-glib/libvirt-glib.h>
+#include <libvirt/virterror.h>
+
+#include "hgr-error.h"
+
+/* libvirt prints every error to stderr unless an error function is set.
+ * Errors reach the user through GErrors, so keep them at debug level. */
+static void
+quiet_error_func (void        *data,
+                  virErrorPtr  error)
+{
+  g_debug ("libvirt: %s", error->message ? error->message : "(no message)");
+}
+
+static gpointer
+init_once (gpointer data)
+{
+  if (virInitialize () < 0)
+    g_error ("libvirt could not be initialised");
+  virSetErrorFunc (NULL, quiet_error_func);
+  /* libvirt's event loop runs on GLib's default main context, so domain
+   * events and keepalive are dispatched on the main thread. */
+  gvir_event_register ();
+  return NULL;
+}
+
+/**
+ * hgr_libvirt_init:
+ *
+ * Sets libvirt up for Hangar once per process. Safe to call from any thread
+ * and any number of times; every object that talks to libvirt calls it.
+ */
+void
+hgr_libvirt_init (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, init_once, NULL);
+}
+
+/**
+ * hgr_libvirt_set_error:
+ * @error: return location
+ * @code: an #HgrError code
+ * @fallback: text to use when libvirt has no message
+ *
+ * Turns the calling thread's last libvirt error into @error. libvirt errors are
+ * per thread: call this in the thread that made the failing call, right after it.
+ */
+void
+hgr_libvirt_set_error (GError    **error,
+                       int         code,
+                       const char *fallback)
+{
+  virErrorPtr last = virGetLastError ();
+
+  if (last != NULL && last->message != NULL)
+    g_set_error_literal (error, HGR_ERROR, code, last->message);
+  else
+    g_set_error_literal (error, HGR_ERROR, code, fallback);
+}
+
+/**
+ * hgr_libvirt_error_is:
+ * @code: a virErrorNumber
+ *
+ * Returns: whether the calling thread's last libvirt error is @code
+ */
+gboolean
+hgr_libvirt_error_is (int code)
+{
+  virErrorPtr last = virGetLastError ();
+
+  return last != NULL && last->code == code;
+}

@@ -1,0 +1,47 @@
+/* hgr-test-utils.h — helpers shared by Hangar's tests
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Iterates the default main context until @cond holds; fails the test after 10 s. */
+#define HGR_TEST_WAIT_UNTIL(cond)                                                   \
+  G_STMT_START                                                                      \
+  {                                                                                 \
+    gint64 hgr_test_deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;       \
+    while (!(cond))                                                                 \
+      {                                                                             \
+        if (g_get_monotonic_time () > hgr_test_deadline)                            \
+          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond);   \
+        g_main_context_iteration (NULL, FALSE);                                     \
+        g_usleep (1000);                                                            \
+      }                                                                             \
+  }                                                                                 \
+  G_STMT_END
+
+/* Keeps the GAsyncResult of an async call for the test to finish it. */
+static inline void
+hgr_test_store_result_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static inline char *
+hgr_test_dup_fixture_uri (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return g_strconcat ("test://", path, NULL);
+}
+
+G_END_DECLS

@@ -1,0 +1,493 @@
+/* test-host.c — hosts and guests on libvirt's test driver: listing, events, actions, delete
+ *
+ * Every test opens its own test-driver file, so each starts from the same state.
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libvirt/libvirt.h>
+
+#include "hgr-error.h"
+#include "hgr-guest-private.h"
+#include "hgr-host-private.h"
+#include "hgr-host.h"
+#include "hgr-test-utils.h"
+
+#define ALPHA_UUID "10000000-0000-0000-0000-000000000001"
+#define BETA_UUID  "10000000-0000-0000-0000-000000000002"
+#define GAMMA_UUID "10000000-0000-0000-0000-000000000003"
+
+static HgrHost *
+connect_fixture (const char *file)
+{
+  g_autofree char *uri = hgr_test_dup_fixture_uri (file);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  HgrHost *host = hgr_host_new (uri);
+
+  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
+  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_CONNECTING);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_true (hgr_host_connect_finish (host, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_CONNECTED);
+  return host;
+}
+
+static HgrGuest *
+guest_by_name (HgrHost    *host,
+               const char *name)
+{
+  GListModel *guests = hgr_host_get_guests (host);
+
+  for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
+    {
+      g_autoptr (HgrGuest) guest = g_list_model_get_item (guests, i);
+
+      if (g_strcmp0 (hgr_guest_get_name (guest), name) == 0)
+        return guest; /* the host keeps it alive */
+    }
+  return NULL;
+}
+
+static gboolean
+perform (HgrGuest      *guest,
+         HgrGuestAction action,
+         GError       **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  hgr_guest_perform_async (guest, action, NULL, hgr_test_store_result_cb, &result);
+  g_assert_true (hgr_guest_get_busy (guest));
+  g_assert_false (hgr_guest_can (guest, HGR_GUEST_ACTION_DELETE));
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_false (hgr_guest_get_busy (guest));
+  return hgr_guest_perform_finish (guest, result, error);
+}
+
+static gboolean
+delete_guest (HgrGuest          *guest,
+              gboolean           force_off,
+              const char *const *disks,
+              GError           **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  hgr_guest_delete_async (guest, force_off, disks, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  return hgr_guest_delete_finish (guest, result, error);
+}
+
+static void
+load_details (HgrGuest *guest)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  hgr_guest_load_details_async (guest, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_true (hgr_guest_load_details_finish (guest, result, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+volume_exists (HgrHost    *host,
+               const char *path)
+{
+  virStorageVolPtr volume = virStorageVolLookupByPath (hgr_host_get_connection (host), path);
+
+  if (volume == NULL)
+    return FALSE;
+  virStorageVolFree (volume);
+  return TRUE;
+}
+
+static void
+test_connect_and_list (void)
+{
+  g_autoptr (HgrHost) host = connect_fixture ("small-node.xml");
+  GListModel *guests = hgr_host_get_guests (host);
+  HgrGuest   *alpha;
+
+  g_assert_cmpstr (hgr_host_get_display_name (host), ==, "Test Driver (small-node.xml)");
+  g_assert_false (hgr_host_get_remote (host));
+  g_assert_null (hgr_host_get_error_message (host));
+  g_assert_cmpuint (g_list_model_get_n_items (guests), ==, 3);
+
+  alpha = hgr_host_lookup_guest (host, ALPHA_UUID);
+  g_assert_nonnull (alpha);
+  g_assert_true (alpha == guest_by_name (host, "alpha"));
+  g_assert_true (hgr_guest_get_host (alpha) == host);
+  g_assert_cmpstr (hgr_guest_get_title (alpha), ==, "Alpha Server");
+  g_assert_cmpstr (hgr_guest_get_display_name (alpha), ==, "Alpha Server");
+  g_assert_cmpint (hgr_guest_get_state (alpha), ==, HGR_GUEST_STATE_RUNNING);
+  g_assert_true (hgr_guest_get_active (alpha));
+  g_assert_true (hgr_guest_get_persistent (alpha));
+
+  g_assert_cmpstr (hgr_guest_get_display_name (hgr_host_lookup_guest (host, BETA_UUID)), ==, "beta");
+  g_assert_null (hgr_guest_get_title (hgr_host_lookup_guest (host, BETA_UUID)));
+  g_assert_cmpint (hgr_guest_get_state (hgr_host_lookup_guest (host, BETA_UUID)), ==, HGR_GUEST_STATE_SHUT_OFF);
+  g_assert_false (hgr_guest_get_active (hgr_host_lookup_guest (host, BETA_UUID)));
+  g_assert_cmpint (hgr_guest_get_state (hgr_host_lookup_guest (host, GAMMA_UUID)), ==, HGR_GUEST_STATE_PAUSED);
+}
+
+static void
+test_connect_failure (void)
+{
+  g_autoptr (HgrHost) host = hgr_host_new ("test:///nonexistent/hangar/node.xml");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_false (hgr_host_connect_finish (host, result, &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_UNREACHABLE);
+  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_FAILED);
+  g_assert_true (g_str_has_prefix (hgr_host_get_error_message (host), "Could not connect: "));
+  /* libvirt's own reason is kept for the user. */
+  g_assert_nonnull (strstr (hgr_host_get_error_message (host), "/nonexistent/hangar/node.xml"));
+  g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (host)), ==, 0);
+}
+
+static void
+test_disconnect_and_reconnect (void)
+{
+  g_autoptr (HgrHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (GAsyncResult) result = NULL;
+
+  hgr_host_disconnect (host);
+  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_DISCONNECTED);
+  g_assert_null (hgr_host_get_connection (host));
+  g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (host)), ==, 0);
+
+  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_true (hgr_host_connect_finish (host, result, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (host)), ==, 3);
+}
+
+static void
+test_cancel_connect (void)
+{
+  g_autofree char *uri = hgr_test_dup_fixture_uri ("small-node.xml");
+  g_autoptr (HgrHost) host = hgr_host_new (uri);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
+  hgr_host_cancel_connect (host);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_false (hgr_host_connect_finish (host, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_DISCONNECTED);
+  g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (host)), ==, 0);
+}
+
+typedef struct
+{
+  guint n_changes;
+} ItemsChanged;
+
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        gpointer    user_data)
+{
+  ItemsChanged *changes = user_data;
+
+  changes->n_changes++;
+}
+
+static const char delta_xml[] =
+  "<domain type='test'><name>delta</name><uuid>10000000-0000-0000-0000-000000000004</uuid>"
+  "<title>Delta</title><memory unit='MiB'>128</memory><os><type>hvm</type></os></domain>";
+static const char epsilon_xml[] =
+  "<domain type='test'><name>epsilon</name><uuid>10000000-0000-0000-0000-000000000005</uuid>"
+  "<memory unit='MiB'>128</memory><os><type>hvm</type></os></domain>";
+
+static void
+test_events (void)
+{
+  g_autoptr (HgrHost) host = connect_fixture ("small-node.xml");
+  virConnectPtr conn = hgr_host_get_connection (host);
+  GListModel   *guests = hgr_host_get_guests (host);
+  HgrGuest     *alpha = hgr_host_lookup_guest (host, ALPHA_UUID);
+  ItemsChanged  changes = { 0 };
+  virDomainPtr  domain;
+  HgrGuest     *delta;
+
+  g_signal_connect (guests, "items-changed", G_CALLBACK (count_items_changed_cb), &changes);
+
+  /* Behind Hangar's back, on its own connection: only events can tell it. */
+  domain = virDomainLookupByName (conn, "alpha");
+  g_assert_cmpint (virDomainSuspend (domain), ==, 0);
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (alpha) == HGR_GUEST_STATE_PAUSED);
+  g_assert_cmpint (virDomainResume (domain), ==, 0);
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (alpha) == HGR_GUEST_STATE_RUNNING);
+  g_assert_cmpint (virDomainDestroy (domain), ==, 0);
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (alpha) == HGR_GUEST_STATE_SHUT_OFF);
+  g_assert_cmpint (virDomainCreate (domain), ==, 0);
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (alpha) == HGR_GUEST_STATE_RUNNING);
+  virDomainFree (domain);
+
+  /* Updated in place: the same object, one items-changed per state change. */
+  g_assert_true (hgr_host_lookup_guest (host, ALPHA_UUID) == alpha);
+  g_assert_cmpuint (changes.n_changes, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (guests), ==, 3);
+
+  domain = virDomainDefineXML (conn, delta_xml);
+  g_assert_nonnull (domain);
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (guests) == 4);
+  delta = hgr_host_lookup_guest (host, "10000000-0000-0000-0000-000000000004");
+  g_assert_nonnull (delta);
+  g_assert_cmpstr (hgr_guest_get_display_name (delta), ==, "Delta");
+  g_assert_cmpint (hgr_guest_get_state (delta), ==, HGR_GUEST_STATE_SHUT_OFF);
+  g_assert_true (hgr_guest_get_persistent (delta));
+  g_assert_cmpint (virDomainUndefine (domain), ==, 0);
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (guests) == 3);
+  g_assert_null (hgr_host_lookup_guest (host, "10000000-0000-0000-0000-000000000004"));
+  virDomainFree (domain);
+
+  /* A transient guest appears when it starts and goes when it stops. */
+  domain = virDomainCreateXML (conn, epsilon_xml, 0);
+  g_assert_nonnull (domain);
+  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, "10000000-0000-0000-0000-000000000005") != NULL);
+  g_assert_false (hgr_guest_get_persistent (hgr_host_lookup_guest (host, "10000000-0000-0000-0000-000000000005")));
+  g_assert_cmpint (hgr_guest_get_state (hgr_host_lookup_guest (host, "10000000-0000-0000-0000-000000000005")), ==,
+                   HGR_GUEST_STATE_RUNNING);
+  g_assert_cmpint (virDomainDestroy (domain), ==, 0);
+  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, "10000000-0000-0000-0000-000000000005") == NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (guests), ==, 3);
+  virDomainFree (domain);
+
+  g_signal_handlers_disconnect_by_data (guests, &changes);
+}
+
+static void
+test_actions (void)
+{
+  g_autoptr (HgrHost) host = connect_fixture ("small-node.xml");
+  HgrGuest *beta = hgr_host_lookup_guest (host, BETA_UUID);
+  static const struct
+  {
+    HgrGuestAction action;
+    HgrGuestState  after;
+  } steps[] = {
+    { HGR_GUEST_ACTION_RUN, HGR_GUEST_STATE_RUNNING },
+    { HGR_GUEST_ACTION_PAUSE, HGR_GUEST_STATE_PAUSED },
+    { HGR_GUEST_ACTION_RESUME, HGR_GUEST_STATE_RUNNING },
+    { HGR_GUEST_ACTION_SAVE, HGR_GUEST_STATE_SAVED },
+    { HGR_GUEST_ACTION_RUN, HGR_GUEST_STATE_RUNNING }, /* restores the save */
+    { HGR_GUEST_ACTION_REBOOT, HGR_GUEST_STATE_RUNNING },
+    { HGR_GUEST_ACTION_SHUT_DOWN, HGR_GUEST_STATE_SHUT_OFF },
+    { HGR_GUEST_ACTION_RUN, HGR_GUEST_STATE_RUNNING },
+    { HGR_GUEST_ACTION_FORCE_OFF, HGR_GUEST_STATE_SHUT_OFF },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_test_message ("step %u: action %d", i, steps[i].action);
+      g_assert_true (hgr_guest_can (beta, steps[i].action));
+      g_assert_true (perform (beta, steps[i].action, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (hgr_guest_get_state (beta), ==, steps[i].after);
+    }
+
+  /* The save image is really gone after the restore. */
+  g_assert_cmpint (virDomainHasManagedSaveImage (hgr_guest_get_domain (beta), 0), ==, 0);
+}
+
+static void
+test_actions_refused (void)
+{
+  g_autoptr (HgrHost) host = connect_fixture ("small-node.xml");
+  HgrGuest *beta = hgr_host_lookup_guest (host, BETA_UUID);   /* shut off */
+  HgrGuest *alpha = hgr_host_lookup_guest (host, ALPHA_UUID); /* running */
+  static const HgrGuestAction not_when_off[] = {
+    HGR_GUEST_ACTION_PAUSE, HGR_GUEST_ACTION_RESUME, HGR_GUEST_ACTION_SHUT_DOWN,
+    HGR_GUEST_ACTION_REBOOT, HGR_GUEST_ACTION_FORCE_OFF, HGR_GUEST_ACTION_SAVE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_when_off); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (hgr_guest_can (beta, not_when_off[i]));
+      /* Asked anyway, libvirt refuses, the message says why, nothing changes. */
+      g_assert_false (perform (beta, not_when_off[i], &error));
+      g_assert_error (error, HGR_ERROR, HGR_ERROR_LIBVIRT);
+      g_assert_nonnull (strstr (error->message, "not ")); /* "not running", "not paused", "not valid" */
+      g_assert_cmpint (hgr_guest_get_state (beta), ==, HGR_GUEST_STATE_SHUT_OFF);
+    }
+
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_false (hgr_guest_can (alpha, HGR_GUEST_ACTION_RUN));
+    g_assert_false (hgr_guest_can (alpha, HGR_GUEST_ACTION_RESUME));
+    g_assert_true (hgr_guest_can (alpha, HGR_GUEST_ACTION_PAUSE));
+    g_assert_false (perform (alpha, HGR_GUEST_ACTION_RUN, &error));
+    g_assert_error (error, HGR_ERROR, HGR_ERROR_LIBVIRT);
+    g_test_message ("refused: %s", error->message);
+    g_assert_nonnull (strstr (error->message, "already"));
+    g_assert_cmpint (hgr_guest_get_state (alpha), ==, HGR_GUEST_STATE_RUNNING);
+  }
+}
+
+static void
+test_details (void)
+{
+  g_autoptr (HgrHost) host = connect_fixture ("small-node.xml");
+  HgrGuest          *alpha = hgr_host_lookup_guest (host, ALPHA_UUID);
+  const char *const *disks;
+
+  g_assert_false (hgr_guest_get_details_loaded (alpha));
+  load_details (alpha);
+  g_assert_true (hgr_guest_get_details_loaded (alpha));
+  g_assert_cmpstr (hgr_guest_get_description (alpha), ==, "The first guest of the fixture.");
+  g_assert_cmpuint (hgr_guest_get_vcpus (alpha), ==, 2);
+  g_assert_cmpuint (hgr_guest_get_memory (alpha), ==, 1024 * 1024 * 1024);
+  g_assert_cmpstr (hgr_guest_get_os_type (alpha), ==, "hvm");
+  g_assert_cmpstr (hgr_guest_get_arch (alpha), ==, "x86_64");
+  g_assert_false (hgr_guest_get_autostart (alpha));
+
+  /* Disks, never the install medium. */
+  disks = hgr_guest_get_disks (alpha);
+  g_assert_cmpuint (g_strv_length ((GStrv) disks), ==, 2);
+  g_assert_cmpstr (disks[0], ==, "/hangar-test/images/alpha.qcow2");
+  g_assert_cmpstr (disks[1], ==, "/hangar-test/images/alpha-data.qcow2");
+}
+
+static void
+test_delete_keeps_storage (void)
+{
+  g_autoptr (HgrHost) host = connect_fixture ("small-node.xml");
+  HgrGuest *gamma = hgr_host_lookup_guest (host, GAMMA_UUID); /* paused: active */
+  g_autoptr (GError) error = NULL;
+
+  /* Without the user's agreement to force it off, nothing happens. */
+  g_assert_false (delete_guest (gamma, FALSE, NULL, &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT);
+  g_assert_true (hgr_host_lookup_guest (host, GAMMA_UUID) == gamma);
+  g_assert_cmpint (hgr_guest_get_state (gamma), ==, HGR_GUEST_STATE_PAUSED);
+  g_clear_error (&error);
+
+  g_object_ref (gamma);
+  g_assert_true (delete_guest (gamma, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_no_error (error);
+  g_assert_null (hgr_host_lookup_guest (host, GAMMA_UUID));
+  g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (host)), ==, 2);
+  g_assert_null (virDomainLookupByName (hgr_host_get_connection (host), "gamma"));
+  g_assert_true (volume_exists (host, "/hangar-test/images/gamma.qcow2"));
+  g_object_unref (gamma);
+}
+
+static void
+test_delete_with_storage (void)
+{
+  g_autoptr (HgrHost) host = connect_fixture ("small-node.xml");
+  HgrGuest *alpha = g_object_ref (hgr_host_lookup_guest (host, ALPHA_UUID));
+  g_autoptr (GError) error = NULL;
+
+  load_details (alpha);
+  g_assert_true (volume_exists (host, "/hangar-test/images/alpha.qcow2"));
+  g_assert_true (delete_guest (alpha, TRUE, hgr_guest_get_disks (alpha), &error));
+  g_assert_no_error (error);
+  g_assert_null (hgr_host_lookup_guest (host, ALPHA_UUID));
+  g_assert_false (volume_exists (host, "/hangar-test/images/alpha.qcow2"));
+  g_assert_false (volume_exists (host, "/hangar-test/images/alpha-data.qcow2"));
+  /* Another guest's disk is untouched. */
+  g_assert_true (volume_exists (host, "/hangar-test/images/gamma.qcow2"));
+  g_object_unref (alpha);
+}
+
+static void
+test_delete_unknown_storage_changes_nothing (void)
+{
+  g_autoptr (HgrHost) host = connect_fixture ("small-node.xml");
+  HgrGuest   *beta = hgr_host_lookup_guest (host, BETA_UUID);
+  const char *disks[] = { "/outside/any/pool/beta.img", NULL };
+  g_autoptr (GError) error = NULL;
+  virDomainPtr domain;
+
+  g_assert_false (delete_guest (beta, FALSE, disks, &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Nothing was changed"));
+  g_assert_true (hgr_host_lookup_guest (host, BETA_UUID) == beta);
+  domain = virDomainLookupByName (hgr_host_get_connection (host), "beta");
+  g_assert_nonnull (domain);
+  virDomainFree (domain);
+}
+
+static void
+test_many_guests (void)
+{
+  g_autoptr (HgrHost) host = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "node-5000.xml", NULL);
+  g_autofree char *uri = g_strconcat ("test://", path, NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *guests;
+  gint64      start = g_get_monotonic_time ();
+
+  host = hgr_host_new (uri);
+  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_true (hgr_host_connect_finish (host, result, NULL));
+  g_test_message ("5000 guests connected and listed in %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  guests = hgr_host_get_guests (host);
+  g_assert_cmpuint (g_list_model_get_n_items (guests), ==, 5000);
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr (HgrGuest) guest = g_list_model_get_item (guests, i);
+
+      g_hash_table_add (names, (char *) hgr_guest_get_name (guest));
+    }
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("guest-%05u", i);
+
+      g_assert_true (g_hash_table_contains (names, name));
+    }
+  /* States cycle running, shut off, paused. */
+  g_assert_cmpint (hgr_guest_get_state (hgr_host_lookup_guest (host, "20000000-0000-0000-0000-000000004998")), ==,
+                   HGR_GUEST_STATE_RUNNING);
+  g_assert_cmpint (hgr_guest_get_state (hgr_host_lookup_guest (host, "20000000-0000-0000-0000-000000004999")), ==,
+                   HGR_GUEST_STATE_SHUT_OFF);
+  g_assert_cmpint (hgr_guest_get_state (hgr_host_lookup_guest (host, "20000000-0000-0000-0000-000000004997")), ==,
+                   HGR_GUEST_STATE_PAUSED);
+  g_assert_cmpstr (hgr_guest_get_display_name (hgr_host_lookup_guest (host, "20000000-0000-0000-0000-000000004995")), ==,
+                   "Guest number 4995");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/host/connect-and-list", test_connect_and_list);
+  g_test_add_func ("/host/connect-failure", test_connect_failure);
+  g_test_add_func ("/host/disconnect-and-reconnect", test_disconnect_and_reconnect);
+  g_test_add_func ("/host/cancel-connect", test_cancel_connect);
+  g_test_add_func ("/host/events", test_events);
+  g_test_add_func ("/host/actions", test_actions);
+  g_test_add_func ("/host/actions-refused", test_actions_refused);
+  g_test_add_func ("/host/details", test_details);
+  g_test_add_func ("/host/delete-keeps-storage", test_delete_keeps_storage);
+  g_test_add_func ("/host/delete-with-storage", test_delete_with_storage);
+  g_test_add_func ("/host/delete-unknown-storage-changes-nothing", test_delete_unknown_storage_changes_nothing);
+  g_test_add_func ("/host/many-guests", test_many_guests);
+
+  return g_test_run ();
+}
