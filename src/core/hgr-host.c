@@ -1033,6 +1033,37 @@ hgr_host_get_error_message (HgrHost *self)
 }
 
 /**
+ * hgr_host_dup_status_label:
+ * @self: a host
+ *
+ * Returns: (transfer full): one line for the user on the host's connection,
+ *   such as "Connected · 3 guests", or why it failed
+ */
+char *
+hgr_host_dup_status_label (HgrHost *self)
+{
+  guint n;
+
+  g_return_val_if_fail (HGR_IS_HOST (self), NULL);
+
+  switch (self->status)
+    {
+    case HGR_HOST_STATUS_CONNECTING:
+      return g_strdup (_("Connecting…"));
+    case HGR_HOST_STATUS_CONNECTED:
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->guests));
+      if (n == 0)
+        return g_strdup (_("Connected · no guests"));
+      return g_strdup_printf (ngettext ("Connected · %u guest", "Connected · %u guests", n), n);
+    case HGR_HOST_STATUS_FAILED:
+      return g_strdup (self->error_message);
+    case HGR_HOST_STATUS_DISCONNECTED:
+    default:
+      return g_strdup (_("Not connected"));
+    }
+}
+
+/**
  * hgr_host_get_guests:
  * @self: a host
  *

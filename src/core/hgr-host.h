@@ -23,6 +23,7 @@ const char   *hgr_host_get_display_name  (HgrHost            *self);
 gboolean      hgr_host_get_remote        (HgrHost            *self);
 HgrHostStatus hgr_host_get_status        (HgrHost            *self);
 const char   *hgr_host_get_error_message (HgrHost            *self);
+char         *hgr_host_dup_status_label  (HgrHost            *self);
 GListModel   *hgr_host_get_guests        (HgrHost            *self);
 HgrGuest     *hgr_host_lookup_guest      (HgrHost            *self,
                                           const char         *uuid);

@@ -1,0 +1,172 @@
+/* hgr-host-page.c — the page of one host: status, connect or retry, its settings
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hgr-host-page"
+
+#include "config.h"
+
+#include "hgr-host-page.h"
+
+#include <glib/gi18n.h>
+
+struct _HgrHostPage
+{
+  AdwBin parent_instance;
+
+  /* Template widgets */
+  AdwStatusPage *status_page;
+  GtkButton     *connect_button;
+  GtkButton     *cancel_button;
+  GtkButton     *disconnect_button;
+  GtkLabel      *uri_value;
+  AdwActionRow  *autoconnect_row;
+  GtkSwitch     *autoconnect_switch;
+  GtkButton     *remove_button;
+
+  /* Owned */
+  HgrHost      *host;
+  GSignalGroup *host_signals;
+  GSignalGroup *guests_signals;
+  GBinding     *autoconnect_binding;
+};
+
+G_DEFINE_FINAL_TYPE (HgrHostPage, hgr_host_page, ADW_TYPE_BIN)
+
+static void
+update (HgrHostPage *self)
+{
+  g_autofree char *status = NULL;
+  HgrHostStatus    host_status;
+
+  if (self->host == NULL)
+    return;
+
+  host_status = hgr_host_get_status (self->host);
+  status = hgr_host_dup_status_label (self->host);
+  adw_status_page_set_title (self->status_page, hgr_host_get_display_name (self->host));
+  adw_status_page_set_description (self->status_page, status);
+  adw_status_page_set_icon_name (self->status_page,
+                                 host_status == HGR_HOST_STATUS_FAILED ? "dialog-error-symbolic"
+                                 : hgr_host_get_remote (self->host)    ? "network-server-symbolic"
+                                                                       : "computer-symbolic");
+  gtk_button_set_label (self->connect_button,
+                        host_status == HGR_HOST_STATUS_FAILED ? _("_Try Again") : _("_Connect"));
+  gtk_widget_set_visible (GTK_WIDGET (self->connect_button),
+                          host_status == HGR_HOST_STATUS_DISCONNECTED || host_status == HGR_HOST_STATUS_FAILED);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), host_status == HGR_HOST_STATUS_CONNECTING);
+  gtk_widget_set_visible (GTK_WIDGET (self->disconnect_button), host_status == HGR_HOST_STATUS_CONNECTED);
+  gtk_label_set_label (self->uri_value, hgr_host_get_uri (self->host));
+}
+
+static void
+host_changed_cb (HgrHostPage *self)
+{
+  update (self);
+}
+
+static void
+hgr_host_page_dispose (GObject *object)
+{
+  HgrHostPage *self = HGR_HOST_PAGE (object);
+
+  g_clear_pointer (&self->autoconnect_binding, g_binding_unbind);
+  g_signal_group_set_target (self->host_signals, NULL);
+  g_signal_group_set_target (self->guests_signals, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HGR_TYPE_HOST_PAGE);
+  g_clear_object (&self->host);
+
+  G_OBJECT_CLASS (hgr_host_page_parent_class)->dispose (object);
+}
+
+static void
+hgr_host_page_finalize (GObject *object)
+{
+  HgrHostPage *self = HGR_HOST_PAGE (object);
+
+  g_clear_object (&self->host_signals);
+  g_clear_object (&self->guests_signals);
+
+  G_OBJECT_CLASS (hgr_host_page_parent_class)->finalize (object);
+}
+
+static void
+hgr_host_page_class_init (HgrHostPageClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hgr_host_page_dispose;
+  object_class->finalize = hgr_host_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hgr-host-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, disconnect_button);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, uri_value);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, autoconnect_row);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, autoconnect_switch);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, remove_button);
+}
+
+static void
+hgr_host_page_init (HgrHostPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->host_signals = g_signal_group_new (HGR_TYPE_HOST);
+  g_signal_group_connect_swapped (self->host_signals, "notify::status", G_CALLBACK (host_changed_cb), self);
+  g_signal_group_connect_swapped (self->host_signals, "notify::error-message", G_CALLBACK (host_changed_cb), self);
+  self->guests_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->guests_signals, "items-changed", G_CALLBACK (host_changed_cb), self);
+}
+
+/**
+ * hgr_host_page_get_host:
+ * @self: a page
+ *
+ * Returns: (transfer none) (nullable): the host shown
+ */
+HgrHost *
+hgr_host_page_get_host (HgrHostPage *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST_PAGE (self), NULL);
+
+  return self->host;
+}
+
+/**
+ * hgr_host_page_set_host:
+ * @self: a page
+ * @host: (nullable): the host to show
+ * @saved: whether @host is saved (only saved hosts connect at start-up)
+ */
+void
+hgr_host_page_set_host (HgrHostPage *self,
+                        HgrHost     *host,
+                        gboolean     saved)
+{
+  g_return_if_fail (HGR_IS_HOST_PAGE (self));
+  g_return_if_fail (!host || HGR_IS_HOST (host));
+
+  g_clear_pointer (&self->autoconnect_binding, g_binding_unbind);
+  g_set_object (&self->host, host);
+  g_signal_group_set_target (self->host_signals, host);
+  g_signal_group_set_target (self->guests_signals, host != NULL ? hgr_host_get_guests (host) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->autoconnect_row), saved);
+  if (host == NULL)
+    return;
+
+  self->autoconnect_binding = g_object_bind_property (host, "autoconnect", self->autoconnect_switch, "active",
+                                                      G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  {
+    GtkButton *buttons[] = { self->connect_button, self->cancel_button, self->disconnect_button, self->remove_button };
+
+    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (buttons[i]), g_variant_new_string (hgr_host_get_uri (host)));
+  }
+  update (self);
+}
