@@ -38,6 +38,7 @@ struct _HgrAddConnectionDialog
   GtkSwitch    *autoconnect_switch;
   AdwActionRow *preview_row;
   GtkLabel     *error_label;
+  GtkButton    *add_button;
 
   /* Owned */
   HgrHostStore *store;
@@ -166,6 +167,7 @@ hgr_add_connection_dialog_class_init (HgrAddConnectionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, autoconnect_switch);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, preview_row);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, add_button);
 
   gtk_widget_class_install_action (widget_class, "dialog.add", NULL, dialog_add_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

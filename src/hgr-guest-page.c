@@ -28,7 +28,7 @@ struct _HgrGuestPage
   GtkLabel *error_label;
   GtkLabel *name_value;
   GtkLabel *title_value;
-  GtkLabel *description_value;
+  AdwActionRow *description_row;
   GtkLabel *state_value;
   GtkLabel *host_value;
   GtkLabel *uuid_value;
@@ -98,18 +98,22 @@ update (HgrGuestPage *self)
 
   if (!loaded)
     {
-      GtkLabel *details[] = { self->description_value, self->autostart_value, self->vcpus_value,
+      GtkLabel *details[] = { self->autostart_value, self->vcpus_value,
                               self->memory_value, self->os_type_value, self->arch_value };
 
       for (guint i = 0; i < G_N_ELEMENTS (details); i++)
         gtk_label_set_label (details[i], "…");
+      adw_action_row_set_subtitle (self->description_row, "…");
     }
   else
     {
       g_autofree char *vcpus = g_strdup_printf ("%u", hgr_guest_get_vcpus (guest));
       g_autofree char *memory = g_format_size_full (hgr_guest_get_memory (guest), G_FORMAT_SIZE_IEC_UNITS);
 
-      set_value (self->description_value, hgr_guest_get_description (guest));
+      const char *description = hgr_guest_get_description (guest);
+
+      adw_action_row_set_subtitle (self->description_row,
+                                   description != NULL && *description != '\0' ? description : C_("value", "None"));
       set_value (self->autostart_value, yes_no (hgr_guest_get_autostart (guest)));
       set_value (self->vcpus_value, vcpus);
       set_value (self->memory_value, memory);
@@ -227,7 +231,7 @@ hgr_guest_page_class_init (HgrGuestPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, name_value);
   gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, title_value);
-  gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, description_value);
+  gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, description_row);
   gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, state_value);
   gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, host_value);
   gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, uuid_value);

@@ -12,9 +12,11 @@
 
 #include <glib/gi18n.h>
 
+/* A GtkWidget, not an AdwBin: its template's root child is bound, and
+ * gtk_widget_dispose_template() unparents it, which AdwBin would do again. */
 struct _HgrHostPage
 {
-  AdwBin parent_instance;
+  GtkWidget parent_instance;
 
   /* Template widgets */
   AdwStatusPage *status_page;
@@ -33,7 +35,7 @@ struct _HgrHostPage
   GBinding     *autoconnect_binding;
 };
 
-G_DEFINE_FINAL_TYPE (HgrHostPage, hgr_host_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HgrHostPage, hgr_host_page, GTK_TYPE_WIDGET)
 
 static void
 update (HgrHostPage *self)

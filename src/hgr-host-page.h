@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define HGR_TYPE_HOST_PAGE (hgr_host_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HgrHostPage, hgr_host_page, HGR, HOST_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HgrHostPage, hgr_host_page, HGR, HOST_PAGE, GtkWidget)
 
 HgrHost *hgr_host_page_get_host (HgrHostPage  *self);
 void     hgr_host_page_set_host (HgrHostPage  *self,

@@ -106,10 +106,13 @@ typedef struct
   char         uuid[VIR_UUID_STRING_BUFLEN];
 } FetchData;
 
-static void apply_event (HgrHost     *self,
-                         virDomainPtr domain,
-                         int          event,
-                         int          detail);
+static void apply_event          (HgrHost      *self,
+                                  virDomainPtr  domain,
+                                  int           event,
+                                  int           detail);
+static void connection_closed_cb (virConnectPtr conn,
+                                  int           reason,
+                                  void         *opaque);
 
 static EventLink *
 event_link_new (HgrHost *self)
@@ -158,7 +161,7 @@ close_connection_thread (GTask        *task,
   if (data->lifecycle_id >= 0)
     virConnectDomainEventDeregisterAny (data->conn, data->lifecycle_id);
   if (data->close_registered)
-    virConnectUnregisterCloseCallback (data->conn, NULL);
+    virConnectUnregisterCloseCallback (data->conn, connection_closed_cb);
   virConnectClose (data->conn);
   data->conn = NULL;
   g_task_return_boolean (task, TRUE);

@@ -1,0 +1,371 @@
+/* test-window.c — the main window and its dialogs, driven through actions and properties
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "hgr-add-connection-dialog.h"
+#include "hgr-delete-dialog.h"
+#include "hgr-guest-row.h"
+#include "hgr-host-private.h"
+#include "hgr-host-store.h"
+#include "hgr-test-utils.h"
+#include "hgr-window.h"
+
+#define ALPHA_UUID "10000000-0000-0000-0000-000000000001"
+#define BETA_UUID  "10000000-0000-0000-0000-000000000002"
+
+typedef struct
+{
+  HgrHostStore *store;
+  HgrHost      *host;
+  HgrWindow    *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *file = data;
+  g_autofree char *uri = file != NULL ? hgr_test_dup_fixture_uri (file) : g_strdup ("test:///default");
+
+  fixture->store = hgr_host_store_new (NULL);
+  fixture->host = hgr_host_store_add (fixture->store, uri, FALSE, FALSE);
+  hgr_host_connect_async (fixture->host, NULL, NULL, NULL);
+  fixture->window = g_object_new (HGR_TYPE_WINDOW, "host-store", fixture->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  HGR_TEST_WAIT_UNTIL (hgr_host_get_status (fixture->host) == HGR_HOST_STATUS_CONNECTED);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+}
+
+static GtkWidget *
+child (Fixture    *fixture,
+       const char *id)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), HGR_TYPE_WINDOW, id));
+}
+
+static void
+collect_guest_rows (GtkWidget *widget,
+                    GPtrArray *rows)
+{
+  if (HGR_IS_GUEST_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_guest_rows (c, rows);
+}
+
+static HgrGuestRow *
+find_guest_row (Fixture    *fixture,
+                const char *name)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  collect_guest_rows (child (fixture, "list_view"), rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HgrGuest *guest = hgr_guest_row_get_guest (g_ptr_array_index (rows, i));
+
+      if (guest != NULL && g_str_equal (hgr_guest_get_name (guest), name) && gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
+        return g_ptr_array_index (rows, i);
+    }
+  return NULL;
+}
+
+static void
+test_shows_test_driver_guests (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GListModel *items = hgr_window_get_items (fixture->window);
+  g_autoptr (GObject) first = NULL;
+  g_autoptr (GObject) second = NULL;
+
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (items) == 2);
+  first = g_list_model_get_item (items, 0);
+  second = g_list_model_get_item (items, 1);
+  g_assert_true (first == G_OBJECT (fixture->host));
+  g_assert_true (HGR_IS_GUEST (second));
+  g_assert_cmpstr (hgr_guest_get_name (HGR_GUEST (second)), ==, "test");
+  g_assert_cmpint (hgr_guest_get_state (HGR_GUEST (second)), ==, HGR_GUEST_STATE_RUNNING);
+
+  /* And a user can see it: a mapped row of the list shows the guest. */
+  HGR_TEST_WAIT_UNTIL (find_guest_row (fixture, "test") != NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "sidebar_stack"))), ==, "list");
+}
+
+static void
+test_search_filters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *items = hgr_window_get_items (fixture->window);
+  GtkEditable *entry = GTK_EDITABLE (child (fixture, "search_entry"));
+
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (items) == 4);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (child (fixture, "search_bar"))));
+
+  /* By title, case-insensitively: "Alpha Server" is alpha's title. */
+  gtk_editable_set_text (entry, "SERVER");
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (items) == 2);
+  gtk_editable_set_text (entry, "gam");
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (items) == 2);
+  gtk_editable_set_text (entry, "no such guest");
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (items) == 1); /* the host stays */
+  gtk_editable_set_text (entry, "");
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (items) == 4);
+}
+
+static void
+test_sort_by_state (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GListModel *items = hgr_window_get_items (fixture->window);
+  const char *by_name[] = { "alpha", "beta", "gamma" };
+  const char *by_state[] = { "alpha", "gamma", "beta" }; /* running, paused, shut off */
+
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (items) == 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (HgrGuest) guest = g_list_model_get_item (items, i + 1);
+
+      g_assert_cmpstr (hgr_guest_get_name (guest), ==, by_name[i]);
+    }
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->window), "sort-by", g_variant_new_string ("state"));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (HgrGuest) guest = g_list_model_get_item (items, i + 1);
+
+      g_assert_cmpstr (hgr_guest_get_name (guest), ==, by_state[i]);
+    }
+}
+
+static void
+test_action_sensitivity (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  HgrGuest  *beta = hgr_host_lookup_guest (fixture->host, BETA_UUID);
+  HgrGuest  *alpha = hgr_host_lookup_guest (fixture->host, ALPHA_UUID);
+  GtkWidget *run = child (fixture, "run_button");
+  GtkWidget *pause = child (fixture, "pause_button");
+  GtkWidget *shut_down = child (fixture, "shut_down_button");
+
+  /* Nothing selected: no guest command can run. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (fixture, "list_view")))),
+                                     GTK_INVALID_LIST_POSITION);
+  g_assert_false (gtk_widget_get_visible (run));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "content_stack"))), ==, "none");
+
+  /* A shut-off guest can run, not pause. */
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (beta)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "content_stack"))), ==, "guest");
+  g_assert_true (gtk_widget_get_visible (run));
+  g_assert_true (gtk_widget_is_sensitive (run));
+  g_assert_false (gtk_widget_get_visible (pause));
+  g_assert_false (gtk_widget_get_visible (shut_down));
+
+  /* Running it through the action: the buttons follow the new state. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "guest.run", NULL);
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (beta) == HGR_GUEST_STATE_RUNNING && !hgr_guest_get_busy (beta));
+  g_assert_false (gtk_widget_get_visible (run));
+  g_assert_true (gtk_widget_get_visible (pause));
+  g_assert_true (gtk_widget_is_sensitive (pause));
+  g_assert_true (gtk_widget_is_sensitive (shut_down));
+
+  /* A disabled action does nothing: run on a running guest. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "guest.run", NULL);
+  g_assert_false (hgr_guest_get_busy (beta));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "guest.pause", NULL);
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (beta) == HGR_GUEST_STATE_PAUSED && !hgr_guest_get_busy (beta));
+  g_assert_true (gtk_widget_get_visible (child (fixture, "resume_button")));
+  g_assert_false (gtk_widget_get_visible (pause));
+
+  /* Selecting the other guest follows its own state. */
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (alpha)));
+  g_assert_true (gtk_widget_get_visible (pause));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "resume_button")));
+
+  /* Icon-only buttons have names for assistive technologies. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (run), GTK_ACCESSIBLE_PROPERTY_LABEL, "Run");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pause), GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (shut_down), GTK_ACCESSIBLE_PROPERTY_LABEL, "Shut Down");
+}
+
+static void
+test_host_page (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (fixture->host)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "content_stack"))), ==, "host");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.disconnect-selected", NULL);
+  g_assert_cmpint (hgr_host_get_status (fixture->host), ==, HGR_HOST_STATUS_DISCONNECTED);
+  g_assert_cmpuint (g_list_model_get_n_items (hgr_window_get_items (fixture->window)), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "host.connect", "s", hgr_host_get_uri (fixture->host));
+  HGR_TEST_WAIT_UNTIL (hgr_host_get_status (fixture->host) == HGR_HOST_STATUS_CONNECTED);
+  g_assert_cmpuint (g_list_model_get_n_items (hgr_window_get_items (fixture->window)), ==, 4);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "host.remove", "s", hgr_host_get_uri (fixture->host));
+  g_assert_cmpuint (g_list_model_get_n_items (hgr_host_store_get_hosts (fixture->store)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "sidebar_stack"))), ==, "empty");
+}
+
+static GtkWidget *
+dialog_child (HgrAddConnectionDialog *dialog,
+              const char             *id)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), HGR_TYPE_ADD_CONNECTION_DIALOG, id));
+}
+
+static void
+test_add_connection_validation (void)
+{
+  g_autoptr (HgrHostStore) store = hgr_host_store_new (NULL);
+  HgrAddConnectionDialog  *dialog = hgr_add_connection_dialog_new (NULL, store);
+  GtkWidget *uri_row = dialog_child (dialog, "uri_row");
+  GtkWidget *error_label = dialog_child (dialog, "error_label");
+  GtkWidget *add_button = dialog_child (dialog, "add_button");
+  AdwComboRow *hypervisor = ADW_COMBO_ROW (dialog_child (dialog, "hypervisor_row"));
+
+  hgr_host_store_add (store, "test:///default", FALSE, FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Default: the system hypervisor. */
+  adw_combo_row_set_selected (hypervisor, 0);
+  g_assert_cmpstr (hgr_add_connection_dialog_get_uri (dialog), ==, "qemu:///system");
+  g_assert_true (gtk_widget_is_sensitive (add_button));
+  g_assert_false (gtk_widget_get_visible (uri_row));
+  adw_combo_row_set_selected (hypervisor, 1);
+  g_assert_cmpstr (hgr_add_connection_dialog_get_uri (dialog), ==, "qemu:///session");
+
+  /* The test driver is already in the list: refused, with a message. */
+  adw_combo_row_set_selected (hypervisor, 2);
+  g_assert_null (hgr_add_connection_dialog_get_uri (dialog));
+  g_assert_false (gtk_widget_is_sensitive (add_button));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "in the list already"));
+
+  /* Custom: empty is unfinished, not an error; wrong is refused with a reason. */
+  adw_combo_row_set_selected (hypervisor, 3);
+  g_assert_true (gtk_widget_get_visible (uri_row));
+  g_assert_false (gtk_widget_is_sensitive (add_button));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  gtk_editable_set_text (GTK_EDITABLE (uri_row), "kvm:///system");
+  g_assert_false (gtk_widget_is_sensitive (add_button));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "“kvm” is not a libvirt driver"));
+  g_assert_true (gtk_widget_has_css_class (uri_row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (uri_row), "qemu+ssh://root:pw@host/system");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "password"));
+
+  /* Right: accepted, previewed, and Add puts it in the store. */
+  gtk_editable_set_text (GTK_EDITABLE (uri_row), "test:///no/such/file.xml");
+  g_assert_true (gtk_widget_is_sensitive (add_button));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_has_css_class (uri_row, "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (dialog_child (dialog, "preview_row"))), ==,
+                   "test:///no/such/file.xml");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add", NULL);
+  g_assert_nonnull (hgr_host_store_lookup (store, "test:///no/such/file.xml"));
+  g_assert_true (hgr_host_store_is_saved (store, hgr_host_store_lookup (store, "test:///no/such/file.xml")));
+  /* The file does not exist: the host fails with libvirt's reason, nothing crashes. */
+  HGR_TEST_WAIT_UNTIL (hgr_host_get_status (hgr_host_store_lookup (store, "test:///no/such/file.xml")) ==
+                       HGR_HOST_STATUS_FAILED);
+}
+
+static HgrDeleteDialog *
+find_delete_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HGR_IS_DELETE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return HGR_DELETE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+volume_exists (HgrHost    *host,
+               const char *path)
+{
+  virStorageVolPtr volume = virStorageVolLookupByPath (hgr_host_get_connection (host), path);
+
+  if (volume == NULL)
+    return FALSE;
+  virStorageVolFree (volume);
+  return TRUE;
+}
+
+static void
+test_delete_dialog_lists_disks (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  HgrGuest        *alpha = hgr_host_lookup_guest (fixture->host, ALPHA_UUID);
+  HgrDeleteDialog *dialog;
+  GtkWidget       *list;
+  g_auto (GStrv) chosen = NULL;
+  guint n_rows = 0;
+
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (alpha)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "guest.delete", NULL);
+  dialog = find_delete_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (hgr_delete_dialog_get_guest (dialog) == alpha);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), HGR_TYPE_DELETE_DIALOG, "disks_list"));
+  HGR_TEST_WAIT_UNTIL (gtk_widget_get_visible (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 2); /* two disks; the CD-ROM is not offered */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "forced off"));
+
+  /* Nothing ticked by default: storage is kept. */
+  chosen = hgr_delete_dialog_dup_chosen_disks (dialog);
+  g_assert_cmpuint (g_strv_length (chosen), ==, 0);
+  g_clear_pointer (&chosen, g_strfreev);
+  hgr_delete_dialog_set_disk_chosen (dialog, "/hangar-test/images/alpha-data.qcow2", TRUE);
+  chosen = hgr_delete_dialog_dup_chosen_disks (dialog);
+  g_assert_cmpuint (g_strv_length (chosen), ==, 1);
+  g_assert_cmpstr (chosen[0], ==, "/hangar-test/images/alpha-data.qcow2");
+
+  /* Agreeing deletes the guest and exactly the ticked disk. */
+  g_object_ref (alpha);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (fixture->host, ALPHA_UUID) == NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog)); /* a response button would also close it */
+  g_object_unref (alpha);
+  g_assert_false (volume_exists (fixture->host, "/hangar-test/images/alpha-data.qcow2"));
+  g_assert_true (volume_exists (fixture->host, "/hangar-test/images/alpha.qcow2"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window/shows-test-driver-guests", Fixture, NULL, fixture_set_up, test_shows_test_driver_guests, fixture_tear_down);
+  g_test_add ("/window/search-filters", Fixture, "small-node.xml", fixture_set_up, test_search_filters, fixture_tear_down);
+  g_test_add ("/window/sort-by-state", Fixture, "small-node.xml", fixture_set_up, test_sort_by_state, fixture_tear_down);
+  g_test_add ("/window/action-sensitivity", Fixture, "small-node.xml", fixture_set_up, test_action_sensitivity, fixture_tear_down);
+  g_test_add ("/window/host-page", Fixture, "small-node.xml", fixture_set_up, test_host_page, fixture_tear_down);
+  g_test_add_func ("/add-connection/validation", test_add_connection_validation);
+  g_test_add ("/delete-dialog/lists-disks", Fixture, "small-node.xml", fixture_set_up, test_delete_dialog_lists_disks, fixture_tear_down);
+
+  return g_test_run ();
+}
