@@ -1,0 +1,96 @@
+#!/bin/bash
+# run-with-daemons.sh — runs one integration test against a private libvirt daemon
+#
+# SPDX-FileCopyrightText: The Hangar authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: run-with-daemons.sh TEST-BINARY [ARGS…]
+#
+# Starts virtlogd and libvirtd (Debian 12 has only the monolithic daemon) with
+# their own config file, socket directory, pid files and log in a fresh
+# directory, waits until the daemon answers, runs the test with
+# HGR_TEST_QEMU_URI pointing at the private socket, and on any exit destroys
+# the test's guests and stops everything it started. Needs root (QEMU's
+# system instance); otherwise the test is skipped with the reason, or fails
+# when HGR_TEST_REQUIRE_ALL=1.
+set -u
+
+skip () {
+  if [ "${HGR_TEST_REQUIRE_ALL:-0}" = 1 ]; then
+    echo "Bail out! integration prerequisites missing: $*"
+    exit 1
+  fi
+  echo "1..0 # SKIP $*"
+  exit 0
+}
+
+[ "$(id -u)" -eq 0 ] || skip "needs root to start a private libvirtd with QEMU"
+LIBVIRTD=$(command -v libvirtd || echo /usr/sbin/libvirtd)
+VIRTLOGD=$(command -v virtlogd || echo /usr/sbin/virtlogd)
+[ -x "$LIBVIRTD" ] && [ -x "$VIRTLOGD" ] || skip "libvirtd or virtlogd missing (package libvirt-daemon)"
+command -v virsh >/dev/null || skip "virsh missing (package libvirt-clients)"
+command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 missing (package qemu-system-x86)"
+if [ -S /run/libvirt/libvirt-sock ] && virsh -c qemu:///system version >/dev/null 2>&1; then
+  skip "a system libvirtd is running; its QEMU driver state would clash with a private one"
+fi
+
+# What the packaged daemon expects without libvirt-daemon-system (which would
+# pull in systemd): its directories and the compiled-in QEMU user.
+mkdir -p /var/log/libvirt/qemu /var/lib/libvirt/qemu /var/lib/libvirt/images /var/cache/libvirt/qemu /run/libvirt
+if ! getent passwd libvirt-qemu >/dev/null; then
+  echo "# creating the system user libvirt-qemu that libvirtd's QEMU driver needs" >&2
+  getent group libvirt-qemu >/dev/null || groupadd --system libvirt-qemu
+  useradd --system --no-create-home --home-dir /var/lib/libvirt --gid libvirt-qemu \
+    --shell /usr/sbin/nologin libvirt-qemu
+fi
+
+WORK=$(mktemp -d /tmp/hangar-daemons.XXXXXX)
+mkdir -p "$WORK/run"
+URI="qemu:///system?socket=$WORK/run/libvirt-sock"
+
+cleanup () {
+  status=$?
+  if [ -f "$WORK/libvirtd.pid" ]; then
+    for d in $(virsh -c "$URI" list --all --name 2>/dev/null | grep '^hgr-test-'); do
+      virsh -c "$URI" destroy "$d" >/dev/null 2>&1
+      virsh -c "$URI" undefine --managed-save --nvram "$d" >/dev/null 2>&1 ||
+        virsh -c "$URI" undefine "$d" >/dev/null 2>&1
+    done
+  fi
+  for p in libvirtd virtlogd; do
+    if [ -f "$WORK/$p.pid" ]; then
+      pid=$(cat "$WORK/$p.pid")
+      kill "$pid" 2>/dev/null
+      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -9 "$pid" 2>/dev/null
+    fi
+  done
+  if [ "$status" -ne 0 ] && [ -f "$WORK/libvirtd.log" ]; then
+    echo "# libvirtd log (last lines):" >&2
+    tail -n 30 "$WORK/libvirtd.log" | sed 's/^/#   /' >&2
+  fi
+  rm -rf "$WORK"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+cat > "$WORK/libvirtd.conf" <<CONF
+unix_sock_dir = "$WORK/run"
+unix_sock_group = "root"
+unix_sock_rw_perms = "0770"
+log_outputs = "3:file:$WORK/libvirtd.log"
+CONF
+
+"$VIRTLOGD" --daemon --pid-file "$WORK/virtlogd.pid" || skip "virtlogd did not start"
+"$LIBVIRTD" --daemon --config "$WORK/libvirtd.conf" --pid-file "$WORK/libvirtd.pid" ||
+  { echo "Bail out! libvirtd did not start"; exit 1; }
+
+# The first start probes QEMU's capabilities, which takes seconds.
+for _ in $(seq 600); do
+  virsh -c "$URI" version >/dev/null 2>&1 && break
+  sleep 0.1
+done
+virsh -c "$URI" version >/dev/null 2>&1 || { echo "Bail out! libvirtd does not answer on $URI"; exit 1; }
+
+HGR_TEST_QEMU_URI="$URI" "$@"
