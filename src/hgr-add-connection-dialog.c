@@ -53,8 +53,8 @@ validate (HgrAddConnectionDialog *self)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *uri = NULL;
-  guint    choice = adw_combo_row_get_selected (self->hypervisor_row);
-  gboolean custom = choice == CHOICE_CUSTOM;
+  guint            choice = adw_combo_row_get_selected (self->hypervisor_row);
+  gboolean         custom = choice == CHOICE_CUSTOM;
 
   gtk_widget_set_visible (GTK_WIDGET (self->uri_row), custom);
 
@@ -77,7 +77,7 @@ validate (HgrAddConnectionDialog *self)
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                    /* Translators: %s is a connection URI */
-                   _("%s is in the list already."), uri);
+                   _ ("%s is in the list already."), uri);
       g_clear_pointer (&uri, g_free);
     }
 

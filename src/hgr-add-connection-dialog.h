@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HgrAddConnectionDialog, hgr_add_connection_dialog, HGR, ADD_CONNECTION_DIALOG, AdwWindow)
 
-HgrAddConnectionDialog *hgr_add_connection_dialog_new           (GtkWindow              *parent,
-                                                                 HgrHostStore           *store);
-const char             *hgr_add_connection_dialog_get_uri       (HgrAddConnectionDialog *self);
-const char             *hgr_add_connection_dialog_get_error     (HgrAddConnectionDialog *self);
+HgrAddConnectionDialog *hgr_add_connection_dialog_new (GtkWindow    *parent,
+                                                       HgrHostStore *store);
+const char             *hgr_add_connection_dialog_get_uri (HgrAddConnectionDialog *self);
+const char             *hgr_add_connection_dialog_get_error (HgrAddConnectionDialog *self);
 
 G_END_DECLS

@@ -29,8 +29,8 @@ G_DEFINE_FINAL_TYPE (HgrApplication, hgr_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "connect", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("Show the host at URI for this run only, instead of the saved hosts (repeatable)"), N_("URI") },
-  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    N_ ("Show the host at URI for this run only, instead of the saved hosts (repeatable)"), N_ ("URI") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_ ("Print the version and exit"), NULL },
   { NULL }
 };
 
@@ -64,15 +64,15 @@ app_about_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   HgrApplication *self = user_data;
-  const char     *developers[] = { _("The Hangar authors"), NULL };
+  const char     *developers[] = { _ ("The Hangar authors"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", _("Hangar"),
+                         "application-name", _ ("Hangar"),
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
                          "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "comments", _("Run and manage virtual machines on this computer and on remote hosts."),
+                         "comments", _ ("Run and manage virtual machines on this computer and on remote hosts."),
                          NULL);
 }
 
@@ -118,10 +118,10 @@ static int
 hgr_application_command_line (GApplication            *application,
                               GApplicationCommandLine *command_line)
 {
-  HgrApplication *self = HGR_APPLICATION (application);
-  GVariantDict   *options = g_application_command_line_get_options_dict (command_line);
+  HgrApplication         *self = HGR_APPLICATION (application);
+  GVariantDict           *options = g_application_command_line_get_options_dict (command_line);
   g_autofree const char **uris = NULL;
-  guint n;
+  guint                   n;
 
   g_variant_dict_lookup (options, "connect", "^a&s", &uris);
   if (uris != NULL)
@@ -199,7 +199,7 @@ hgr_application_init (HgrApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Run and manage virtual machines on this computer and on remote hosts."));
+                                            _ ("Run and manage virtual machines on this computer and on remote hosts."));
 }
 
 HgrApplication *

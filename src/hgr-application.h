@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HgrApplication, hgr_application, HGR, APPLICATION, AdwApplication)
 
-HgrApplication *hgr_application_new            (void);
+HgrApplication *hgr_application_new (void);
 HgrHostStore   *hgr_application_get_host_store (HgrApplication *self);
-GSettings      *hgr_application_get_settings   (HgrApplication *self);
+GSettings      *hgr_application_get_settings (HgrApplication *self);
 
 G_END_DECLS

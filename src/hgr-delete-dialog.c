@@ -75,7 +75,7 @@ load_details_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-      gtk_label_set_label (self->disks_heading, _("The guest’s disk images could not be listed, so all are kept."));
+      gtk_label_set_label (self->disks_heading, _ ("The guest’s disk images could not be listed, so all are kept."));
       gtk_widget_set_visible (GTK_WIDGET (self->disks_heading), TRUE);
       return;
     }
@@ -139,12 +139,12 @@ hgr_delete_dialog_new (GtkWindow *parent,
   self->guest = g_object_ref (guest);
 
   /* Translators: %s is a guest's name */
-  heading = g_strdup_printf (_("Delete “%s”?"), hgr_guest_get_display_name (guest));
+  heading = g_strdup_printf (_ ("Delete “%s”?"), hgr_guest_get_display_name (guest));
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
   if (hgr_guest_get_active (guest))
-    body = _("The guest is running. It will be forced off, as if its power were cut, and then its configuration, saved state and snapshots are deleted.");
+    body = _ ("The guest is running. It will be forced off, as if its power were cut, and then its configuration, saved state and snapshots are deleted.");
   else
-    body = _("The guest’s configuration, saved state and snapshots are deleted. Disk images are kept unless you choose them.");
+    body = _ ("The guest’s configuration, saved state and snapshots are deleted. Disk images are kept unless you choose them.");
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 
   gtk_widget_set_visible (GTK_WIDGET (self->disks_heading), FALSE);

@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HgrDeleteDialog, hgr_delete_dialog, HGR, DELETE_DIALOG, AdwMessageDialog)
 
-HgrDeleteDialog *hgr_delete_dialog_new             (GtkWindow       *parent,
-                                                    HgrGuest        *guest);
-HgrGuest        *hgr_delete_dialog_get_guest       (HgrDeleteDialog *self);
+HgrDeleteDialog *hgr_delete_dialog_new (GtkWindow *parent,
+                                        HgrGuest  *guest);
+HgrGuest        *hgr_delete_dialog_get_guest (HgrDeleteDialog *self);
 GStrv            hgr_delete_dialog_dup_chosen_disks (HgrDeleteDialog *self);
 void             hgr_delete_dialog_set_disk_chosen (HgrDeleteDialog *self,
                                                     const char      *path,

@@ -22,22 +22,22 @@ struct _HgrGuestPage
   AdwBin parent_instance;
 
   /* Template widgets */
-  GtkImage *state_icon;
-  GtkLabel *heading_label;
-  GtkLabel *subheading_label;
-  GtkLabel *error_label;
-  GtkLabel *name_value;
-  GtkLabel *title_value;
+  GtkImage     *state_icon;
+  GtkLabel     *heading_label;
+  GtkLabel     *subheading_label;
+  GtkLabel     *error_label;
+  GtkLabel     *name_value;
+  GtkLabel     *title_value;
   AdwActionRow *description_row;
-  GtkLabel *state_value;
-  GtkLabel *host_value;
-  GtkLabel *uuid_value;
-  GtkLabel *persistent_value;
-  GtkLabel *autostart_value;
-  GtkLabel *vcpus_value;
-  GtkLabel *memory_value;
-  GtkLabel *os_type_value;
-  GtkLabel *arch_value;
+  GtkLabel     *state_value;
+  GtkLabel     *host_value;
+  GtkLabel     *uuid_value;
+  GtkLabel     *persistent_value;
+  GtkLabel     *autostart_value;
+  GtkLabel     *vcpus_value;
+  GtkLabel     *memory_value;
+  GtkLabel     *os_type_value;
+  GtkLabel     *arch_value;
 
   /* Owned */
   HgrGuest     *guest;
@@ -61,13 +61,13 @@ set_value (GtkLabel   *label,
            const char *value)
 {
   /* Translators: shown for a value a guest does not have */
-  gtk_label_set_label (label, value != NULL && *value != '\0' ? value : C_("value", "None"));
+  gtk_label_set_label (label, value != NULL && *value != '\0' ? value : C_ ("value", "None"));
 }
 
 static const char *
 yes_no (gboolean value)
 {
-  return value ? C_("value", "Yes") : C_("value", "No");
+  return value ? C_ ("value", "Yes") : C_ ("value", "No");
 }
 
 static void
@@ -113,7 +113,7 @@ update (HgrGuestPage *self)
       const char *description = hgr_guest_get_description (guest);
 
       adw_action_row_set_subtitle (self->description_row,
-                                   description != NULL && *description != '\0' ? description : C_("value", "None"));
+                                   description != NULL && *description != '\0' ? description : C_ ("value", "None"));
       set_value (self->autostart_value, yes_no (hgr_guest_get_autostart (guest)));
       set_value (self->vcpus_value, vcpus);
       set_value (self->memory_value, memory);
@@ -136,7 +136,7 @@ load_details_cb (GObject      *object,
     return;
   /* Translators: %s is libvirt's explanation */
   {
-    g_autofree char *message = g_strdup_printf (_("The guest’s details could not be read: %s"), error->message);
+    g_autofree char *message = g_strdup_printf (_ ("The guest’s details could not be read: %s"), error->message);
 
     gtk_label_set_label (self->error_label, message);
     gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);

@@ -77,7 +77,7 @@ update (HgrGuestRow *self)
   gtk_label_set_label (self->name_label, hgr_guest_get_display_name (self->guest));
   if (title != NULL)
     /* Translators: a guest's state and its libvirt name, as in "Running · web01" */
-    subtitle = g_strdup_printf (_("%s · %s"), hgr_guest_state_to_label (state), hgr_guest_get_name (self->guest));
+    subtitle = g_strdup_printf (_ ("%s · %s"), hgr_guest_state_to_label (state), hgr_guest_get_name (self->guest));
   else
     subtitle = g_strdup (hgr_guest_state_to_label (state));
   gtk_label_set_label (self->state_label, subtitle);

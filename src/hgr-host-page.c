@@ -55,7 +55,7 @@ update (HgrHostPage *self)
                                  : hgr_host_get_remote (self->host)    ? "network-server-symbolic"
                                                                        : "computer-symbolic");
   gtk_button_set_label (self->connect_button,
-                        host_status == HGR_HOST_STATUS_FAILED ? _("_Try Again") : _("_Connect"));
+                        host_status == HGR_HOST_STATUS_FAILED ? _ ("_Try Again") : _ ("_Connect"));
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button),
                           host_status == HGR_HOST_STATUS_DISCONNECTED || host_status == HGR_HOST_STATUS_FAILED);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), host_status == HGR_HOST_STATUS_CONNECTING);

@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HgrHostPage, hgr_host_page, HGR, HOST_PAGE, GtkWidget)
 
-HgrHost *hgr_host_page_get_host (HgrHostPage  *self);
-void     hgr_host_page_set_host (HgrHostPage  *self,
-                                 HgrHost      *host,
-                                 gboolean      saved);
+HgrHost *hgr_host_page_get_host (HgrHostPage *self);
+void     hgr_host_page_set_host (HgrHostPage *self,
+                                 HgrHost     *host,
+                                 gboolean     saved);
 
 G_END_DECLS

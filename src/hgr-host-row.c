@@ -67,10 +67,10 @@ update (HgrHostRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button),
                           host_status == HGR_HOST_STATUS_DISCONNECTED || host_status == HGR_HOST_STATUS_FAILED);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->connect_button),
-                               host_status == HGR_HOST_STATUS_FAILED ? _("Try Again") : _("Connect"));
+                               host_status == HGR_HOST_STATUS_FAILED ? _ ("Try Again") : _ ("Connect"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->connect_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  host_status == HGR_HOST_STATUS_FAILED ? _("Try Again") : _("Connect"),
+                                  host_status == HGR_HOST_STATUS_FAILED ? _ ("Try Again") : _ ("Connect"),
                                   -1);
   if (host_status == HGR_HOST_STATUS_FAILED)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");

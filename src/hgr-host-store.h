@@ -16,19 +16,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HgrHostStore, hgr_host_store, HGR, HOST_STORE, GObject)
 
-HgrHostStore *hgr_host_store_new          (GSettings    *settings);
-GListModel   *hgr_host_store_get_hosts    (HgrHostStore *self);
-HgrHost      *hgr_host_store_lookup       (HgrHostStore *self,
-                                           const char   *uri);
-HgrHost      *hgr_host_store_add          (HgrHostStore *self,
-                                           const char   *uri,
-                                           gboolean      autoconnect,
-                                           gboolean      save_host);
-void          hgr_host_store_remove       (HgrHostStore *self,
-                                           HgrHost      *host);
-gboolean      hgr_host_store_is_saved     (HgrHostStore *self,
-                                           HgrHost      *host);
-void          hgr_host_store_load         (HgrHostStore *self);
+HgrHostStore *hgr_host_store_new (GSettings *settings);
+GListModel   *hgr_host_store_get_hosts (HgrHostStore *self);
+HgrHost      *hgr_host_store_lookup (HgrHostStore *self,
+                                     const char   *uri);
+HgrHost      *hgr_host_store_add (HgrHostStore *self,
+                                  const char   *uri,
+                                  gboolean      autoconnect,
+                                  gboolean      save_host);
+void          hgr_host_store_remove (HgrHostStore *self,
+                                     HgrHost      *host);
+gboolean      hgr_host_store_is_saved (HgrHostStore *self,
+                                       HgrHost      *host);
+void          hgr_host_store_load (HgrHostStore *self);
 void          hgr_host_store_add_defaults (HgrHostStore *self,
                                            const char   *system_socket);
 

@@ -52,16 +52,16 @@ struct _HgrWindow
   HgrHostPage     *host_page;
 
   /* Owned */
-  HgrHostStore       *store;
-  GSettings          *settings; /* nullable */
-  GtkCustomFilter    *filter;
-  char               *search_text; /* casefolded; NULL shows all */
-  GtkMultiSorter     *sorter;
+  HgrHostStore        *store;
+  GSettings           *settings; /* nullable */
+  GtkCustomFilter     *filter;
+  char                *search_text; /* casefolded; NULL shows all */
+  GtkMultiSorter      *sorter;
   GtkFlattenListModel *items;
-  GtkSingleSelection *selection;
-  GSignalGroup       *guest_signals;
-  GSignalGroup       *host_signals;
-  GCancellable       *cancellable;
+  GtkSingleSelection  *selection;
+  GSignalGroup        *guest_signals;
+  GSignalGroup        *host_signals;
+  GCancellable        *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (HgrWindow, hgr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -132,30 +132,30 @@ dup_failure_message (HgrGuestAction action,
   switch (action)
     {
     case HGR_GUEST_ACTION_RUN:
-      return g_strdup_printf (_("Could not run “%s”: %s"), name, reason);
+      return g_strdup_printf (_ ("Could not run “%s”: %s"), name, reason);
     case HGR_GUEST_ACTION_PAUSE:
-      return g_strdup_printf (_("Could not pause “%s”: %s"), name, reason);
+      return g_strdup_printf (_ ("Could not pause “%s”: %s"), name, reason);
     case HGR_GUEST_ACTION_RESUME:
-      return g_strdup_printf (_("Could not resume “%s”: %s"), name, reason);
+      return g_strdup_printf (_ ("Could not resume “%s”: %s"), name, reason);
     case HGR_GUEST_ACTION_SHUT_DOWN:
-      return g_strdup_printf (_("Could not shut down “%s”: %s"), name, reason);
+      return g_strdup_printf (_ ("Could not shut down “%s”: %s"), name, reason);
     case HGR_GUEST_ACTION_REBOOT:
-      return g_strdup_printf (_("Could not reboot “%s”: %s"), name, reason);
+      return g_strdup_printf (_ ("Could not reboot “%s”: %s"), name, reason);
     case HGR_GUEST_ACTION_FORCE_OFF:
-      return g_strdup_printf (_("Could not force off “%s”: %s"), name, reason);
+      return g_strdup_printf (_ ("Could not force off “%s”: %s"), name, reason);
     case HGR_GUEST_ACTION_SAVE:
-      return g_strdup_printf (_("Could not save “%s”: %s"), name, reason);
+      return g_strdup_printf (_ ("Could not save “%s”: %s"), name, reason);
     case HGR_GUEST_ACTION_DELETE:
     default:
-      return g_strdup_printf (_("Could not delete “%s”: %s"), name, reason);
+      return g_strdup_printf (_ ("Could not delete “%s”: %s"), name, reason);
     }
 }
 
 static void
 update_actions (HgrWindow *self)
 {
-  HgrGuest *guest = get_selected_guest (self);
-  HgrHost  *host = get_selected_host (self);
+  HgrGuest     *guest = get_selected_guest (self);
+  HgrHost      *host = get_selected_host (self);
   HgrGuestState state = guest != NULL ? hgr_guest_get_state (guest) : HGR_GUEST_STATE_UNKNOWN;
 
   for (guint i = 0; i < G_N_ELEMENTS (guest_actions); i++)
@@ -275,8 +275,8 @@ map_host_section (gpointer item,
                   gpointer user_data)
 {
   g_autoptr (HgrHost) host = item;
-  HgrWindow          *self = user_data;
-  GListStore         *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  HgrWindow  *self = user_data;
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_autoptr (GListStore) head = g_list_store_new (HGR_TYPE_HOST);
   GtkFilterListModel *filtered;
   g_autoptr (GtkSortListModel) sorted = NULL;
@@ -318,7 +318,8 @@ compare_state (gconstpointer a,
   HgrGuestState state_a = hgr_guest_get_state ((HgrGuest *) a);
   HgrGuestState state_b = hgr_guest_get_state ((HgrGuest *) b);
 
-  return state_a < state_b ? GTK_ORDERING_SMALLER : state_a > state_b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return state_a < state_b ? GTK_ORDERING_SMALLER : state_a > state_b ? GTK_ORDERING_LARGER
+                                                                      : GTK_ORDERING_EQUAL;
 }
 
 static void
@@ -474,10 +475,10 @@ ask_force_off (HgrWindow *self,
   g_autofree char  *heading = NULL;
 
   /* Translators: %s is a guest's name */
-  heading = g_strdup_printf (_("Force “%s” Off?"), hgr_guest_get_display_name (guest));
+  heading = g_strdup_printf (_ ("Force “%s” Off?"), hgr_guest_get_display_name (guest));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       _("This is like pulling the power cord: the guest has no chance to save its work. Prefer “Shut Down” when the guest answers.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "force-off", _("_Force Off"), NULL);
+                                                       _ ("This is like pulling the power cord: the guest has no chance to save its work. Prefer “Shut Down” when the guest answers.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "force-off", _ ("_Force Off"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "force-off", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -586,7 +587,7 @@ host_remove_action (GtkWidget  *widget,
   if (host == NULL)
     return;
   /* Translators: %s is a host's name */
-  message = g_strdup_printf (_("“%s” removed"), hgr_host_get_display_name (host));
+  message = g_strdup_printf (_ ("“%s” removed"), hgr_host_get_display_name (host));
   hgr_host_store_remove (self->store, host);
   show_toast (self, message, 5);
 }
@@ -654,8 +655,8 @@ hgr_window_constructed (GObject *object)
 {
   HgrWindow *self = HGR_WINDOW (object);
   g_autoptr (GSimpleAction) sort_action = NULL;
-  g_autofree char *sort_by = NULL;
-  GtkMapListModel *sections;
+  g_autofree char    *sort_by = NULL;
+  GtkMapListModel    *sections;
   GtkListItemFactory *factory;
 
   G_OBJECT_CLASS (hgr_window_parent_class)->constructed (object);

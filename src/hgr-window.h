@@ -18,9 +18,9 @@ G_DECLARE_FINAL_TYPE (HgrWindow, hgr_window, HGR, WINDOW, AdwApplicationWindow)
 
 typedef struct _HgrApplication HgrApplication;
 
-HgrWindow  *hgr_window_new           (HgrApplication *application);
-GListModel *hgr_window_get_items     (HgrWindow      *self);
-gboolean    hgr_window_select_item   (HgrWindow      *self,
-                                      GObject        *item);
+HgrWindow  *hgr_window_new (HgrApplication *application);
+GListModel *hgr_window_get_items (HgrWindow *self);
+gboolean    hgr_window_select_item (HgrWindow *self,
+                                    GObject   *item);
 
 G_END_DECLS

@@ -8,4 +8,4 @@
 
 #include "hgr-error.h"
 
-G_DEFINE_QUARK (hgr-error-quark, hgr_error)
+G_DEFINE_QUARK (hgr - error - quark, hgr_error)

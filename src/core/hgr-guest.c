@@ -154,7 +154,7 @@ read_state (virDomainPtr domain,
 
   if (virDomainGetState (domain, vir_state, &reason, 0) < 0)
     {
-      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _("Could not read the guest’s state."));
+      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("Could not read the guest’s state."));
       return FALSE;
     }
   *managed_save = FALSE;
@@ -219,7 +219,7 @@ hgr_guest_info_fetch (virDomainPtr domain,
   persistent = virDomainIsPersistent (domain);
   if (persistent < 0)
     {
-      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _("Could not read whether the guest is persistent."));
+      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("Could not read whether the guest is persistent."));
       return NULL;
     }
   return hgr_guest_info_new (domain, hgr_guest_state_from_libvirt (vir_state, managed_save), persistent);
@@ -425,13 +425,13 @@ perform_action (virDomainPtr   domain,
     case HGR_GUEST_ACTION_DELETE:
     default:
       g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT,
-                           _("This action cannot be performed this way."));
+                           _ ("This action cannot be performed this way."));
       return FALSE;
     }
 
   if (ret < 0)
     {
-      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _("libvirt refused the action."));
+      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("libvirt refused the action."));
       return FALSE;
     }
   return TRUE;
@@ -566,13 +566,13 @@ details_thread (GTask        *task,
   g_autoptr (GPtrArray) disks = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
   g_autofree char *xml = NULL;
-  GList *devices;
-  int    autostart = 0;
+  GList           *devices;
+  int              autostart = 0;
 
   xml = virDomainGetXMLDesc (data->domain, 0);
   if (xml == NULL)
     {
-      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _("Could not read the guest’s configuration."));
+      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not read the guest’s configuration."));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -588,7 +588,7 @@ details_thread (GTask        *task,
   config_object = G_OBJECT (config);
   if (config == NULL)
     {
-      g_prefix_error (&error, _("The guest’s configuration could not be read: "));
+      g_prefix_error (&error, _ ("The guest’s configuration could not be read: "));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -731,7 +731,7 @@ delete_thread (GTask        *task,
         {
           g_set_error (&error, HGR_ERROR, HGR_ERROR_NOT_FOUND,
                        /* Translators: %s is a disk image path */
-                       _("“%s” is not in a storage pool of this host, so it cannot be deleted. Nothing was changed."),
+                       _ ("“%s” is not in a storage pool of this host, so it cannot be deleted. Nothing was changed."),
                        data->delete_disks[i]);
           g_task_return_error (task, g_steal_pointer (&error));
           return;
@@ -743,26 +743,26 @@ delete_thread (GTask        *task,
   persistent = virDomainIsPersistent (data->domain);
   if (active < 0 || persistent < 0)
     {
-      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _("Could not read the guest’s state."));
+      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not read the guest’s state."));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   if (active && !data->force_off)
     {
       g_set_error_literal (&error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT,
-                           _("The guest is running. Agree to force it off, or shut it down first."));
+                           _ ("The guest is running. Agree to force it off, or shut it down first."));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   if (active && virDomainDestroy (data->domain) < 0)
     {
-      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _("Could not force the guest off."));
+      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not force the guest off."));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   if (persistent && !undefine_everything (data->domain))
     {
-      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _("Could not delete the guest."));
+      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not delete the guest."));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -783,7 +783,7 @@ delete_thread (GTask        *task,
   if (failed != NULL)
     {
       g_set_error (&error, HGR_ERROR, HGR_ERROR_LIBVIRT,
-                   _("The guest was deleted, but some disk images could not be:%s"), failed->str);
+                   _ ("The guest was deleted, but some disk images could not be:%s"), failed->str);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -797,7 +797,7 @@ delete_cb (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr (GTask) task = user_data;
-  HgrGuest *self = g_task_get_source_object (task);
+  HgrGuest      *self = g_task_get_source_object (task);
   GuestTaskData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
 
@@ -1212,22 +1212,22 @@ hgr_guest_state_to_label (HgrGuestState state)
   switch (state)
     {
     case HGR_GUEST_STATE_RUNNING:
-      return _("Running");
+      return _ ("Running");
     case HGR_GUEST_STATE_PAUSED:
-      return _("Paused");
+      return _ ("Paused");
     case HGR_GUEST_STATE_SUSPENDED:
-      return _("Suspended");
+      return _ ("Suspended");
     case HGR_GUEST_STATE_SHUTTING_DOWN:
-      return _("Shutting Down");
+      return _ ("Shutting Down");
     case HGR_GUEST_STATE_CRASHED:
-      return _("Crashed");
+      return _ ("Crashed");
     case HGR_GUEST_STATE_SAVED:
-      return _("Saved");
+      return _ ("Saved");
     case HGR_GUEST_STATE_SHUT_OFF:
-      return _("Shut Off");
+      return _ ("Shut Off");
     case HGR_GUEST_STATE_UNKNOWN:
     default:
-      return _("Unknown");
+      return _ ("Unknown");
     }
 }
 

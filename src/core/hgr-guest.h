@@ -18,55 +18,55 @@ G_DECLARE_FINAL_TYPE (HgrGuest, hgr_guest, HGR, GUEST, GObject)
 
 typedef struct _HgrHost HgrHost;
 
-HgrHost            *hgr_guest_get_host             (HgrGuest           *self);
-const char         *hgr_guest_get_name             (HgrGuest           *self);
-const char         *hgr_guest_get_uuid             (HgrGuest           *self);
-const char         *hgr_guest_get_title            (HgrGuest           *self);
-const char         *hgr_guest_get_display_name     (HgrGuest           *self);
-HgrGuestState       hgr_guest_get_state            (HgrGuest           *self);
-gboolean            hgr_guest_get_active           (HgrGuest           *self);
-gboolean            hgr_guest_get_persistent       (HgrGuest           *self);
-gboolean            hgr_guest_get_busy             (HgrGuest           *self);
-gboolean            hgr_guest_get_details_loaded   (HgrGuest           *self);
-const char         *hgr_guest_get_description      (HgrGuest           *self);
-guint               hgr_guest_get_vcpus            (HgrGuest           *self);
-guint64             hgr_guest_get_memory           (HgrGuest           *self);
-const char         *hgr_guest_get_os_type          (HgrGuest           *self);
-const char         *hgr_guest_get_arch             (HgrGuest           *self);
-gboolean            hgr_guest_get_autostart        (HgrGuest           *self);
-const char *const  *hgr_guest_get_disks            (HgrGuest           *self);
+HgrHost           *hgr_guest_get_host (HgrGuest *self);
+const char        *hgr_guest_get_name (HgrGuest *self);
+const char        *hgr_guest_get_uuid (HgrGuest *self);
+const char        *hgr_guest_get_title (HgrGuest *self);
+const char        *hgr_guest_get_display_name (HgrGuest *self);
+HgrGuestState      hgr_guest_get_state (HgrGuest *self);
+gboolean           hgr_guest_get_active (HgrGuest *self);
+gboolean           hgr_guest_get_persistent (HgrGuest *self);
+gboolean           hgr_guest_get_busy (HgrGuest *self);
+gboolean           hgr_guest_get_details_loaded (HgrGuest *self);
+const char        *hgr_guest_get_description (HgrGuest *self);
+guint              hgr_guest_get_vcpus (HgrGuest *self);
+guint64            hgr_guest_get_memory (HgrGuest *self);
+const char        *hgr_guest_get_os_type (HgrGuest *self);
+const char        *hgr_guest_get_arch (HgrGuest *self);
+gboolean           hgr_guest_get_autostart (HgrGuest *self);
+const char *const *hgr_guest_get_disks (HgrGuest *self);
 
-gboolean            hgr_guest_can                  (HgrGuest           *self,
-                                                    HgrGuestAction      action);
+gboolean hgr_guest_can (HgrGuest      *self,
+                        HgrGuestAction action);
 
-void                hgr_guest_perform_async        (HgrGuest           *self,
-                                                    HgrGuestAction      action,
-                                                    GCancellable       *cancellable,
-                                                    GAsyncReadyCallback callback,
-                                                    gpointer            user_data);
-gboolean            hgr_guest_perform_finish       (HgrGuest           *self,
-                                                    GAsyncResult       *result,
-                                                    GError            **error);
+void     hgr_guest_perform_async (HgrGuest           *self,
+                                  HgrGuestAction      action,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data);
+gboolean hgr_guest_perform_finish (HgrGuest     *self,
+                                   GAsyncResult *result,
+                                   GError      **error);
 
-void                hgr_guest_load_details_async   (HgrGuest           *self,
-                                                    GCancellable       *cancellable,
-                                                    GAsyncReadyCallback callback,
-                                                    gpointer            user_data);
-gboolean            hgr_guest_load_details_finish  (HgrGuest           *self,
-                                                    GAsyncResult       *result,
-                                                    GError            **error);
+void     hgr_guest_load_details_async (HgrGuest           *self,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+gboolean hgr_guest_load_details_finish (HgrGuest     *self,
+                                        GAsyncResult *result,
+                                        GError      **error);
 
-void                hgr_guest_delete_async         (HgrGuest           *self,
-                                                    gboolean            force_off,
-                                                    const char *const  *delete_disks,
-                                                    GCancellable       *cancellable,
-                                                    GAsyncReadyCallback callback,
-                                                    gpointer            user_data);
-gboolean            hgr_guest_delete_finish        (HgrGuest           *self,
-                                                    GAsyncResult       *result,
-                                                    GError            **error);
+void     hgr_guest_delete_async (HgrGuest           *self,
+                                 gboolean            force_off,
+                                 const char *const  *delete_disks,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data);
+gboolean hgr_guest_delete_finish (HgrGuest     *self,
+                                  GAsyncResult *result,
+                                  GError      **error);
 
-const char         *hgr_guest_state_to_label       (HgrGuestState       state);
-const char         *hgr_guest_state_to_icon_name   (HgrGuestState       state);
+const char *hgr_guest_state_to_label (HgrGuestState state);
+const char *hgr_guest_state_to_icon_name (HgrGuestState state);
 
 G_END_DECLS

@@ -12,10 +12,10 @@
 
 G_BEGIN_DECLS
 
-void          hgr_host_guest_changed  (HgrHost  *self,
-                                       HgrGuest *guest);
-void          hgr_host_forget_guest   (HgrHost  *self,
-                                       HgrGuest *guest);
-virConnectPtr hgr_host_get_connection (HgrHost  *self);
+void          hgr_host_guest_changed (HgrHost  *self,
+                                      HgrGuest *guest);
+void          hgr_host_forget_guest (HgrHost  *self,
+                                     HgrGuest *guest);
+virConnectPtr hgr_host_get_connection (HgrHost *self);
 
 G_END_DECLS

@@ -106,10 +106,10 @@ typedef struct
   char         uuid[VIR_UUID_STRING_BUFLEN];
 } FetchData;
 
-static void apply_event          (HgrHost      *self,
-                                  virDomainPtr  domain,
-                                  int           event,
-                                  int           detail);
+static void apply_event (HgrHost     *self,
+                         virDomainPtr domain,
+                         int          event,
+                         int          detail);
 static void connection_closed_cb (virConnectPtr conn,
                                   int           reason,
                                   void         *opaque);
@@ -174,7 +174,7 @@ connect_data_free (ConnectData *data)
     {
       /* Closing a remote connection can block: never on the calling thread. */
       g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-      ConnectData      *closing = g_new0 (ConnectData, 1);
+      ConnectData *closing = g_new0 (ConnectData, 1);
 
       closing->conn = g_steal_pointer (&data->conn);
       closing->lifecycle_id = data->lifecycle_id;
@@ -323,7 +323,7 @@ list_guests (virConnectPtr conn,
       n = virConnectListAllDomains (conn, &domains, sets[s].flags);
       if (n < 0)
         {
-          hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _("Could not list the guests."));
+          hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("Could not list the guests."));
           return NULL;
         }
       for (int i = 0; i < n; i++)
@@ -362,7 +362,7 @@ list_guests (virConnectPtr conn,
       n = virConnectListAllDomains (conn, &domains, 0);
       if (n < 0)
         {
-          hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _("Could not list the guests."));
+          hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("Could not list the guests."));
           return NULL;
         }
       for (int i = 0; i < n; i++)
@@ -417,14 +417,14 @@ connection_closed_cb (virConnectPtr conn,
   switch (reason)
     {
     case VIR_CONNECT_CLOSE_REASON_EOF:
-      message = g_strdup (_("The host closed the connection."));
+      message = g_strdup (_ ("The host closed the connection."));
       break;
     case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
-      message = g_strdup (_("The host stopped answering."));
+      message = g_strdup (_ ("The host stopped answering."));
       break;
     case VIR_CONNECT_CLOSE_REASON_ERROR:
     default:
-      message = g_strdup (_("The connection failed."));
+      message = g_strdup (_ ("The connection failed."));
       break;
     }
 
@@ -457,7 +457,7 @@ connect_thread (GTask        *task,
   data->conn = virConnectOpenAuth (data->uri, NULL, 0);
   if (data->conn == NULL)
     {
-      hgr_libvirt_set_error (&error, HGR_ERROR_UNREACHABLE, _("libvirt gave no reason."));
+      hgr_libvirt_set_error (&error, HGR_ERROR_UNREACHABLE, _ ("libvirt gave no reason."));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -476,7 +476,7 @@ connect_thread (GTask        *task,
                                                          data->link, event_link_release);
   if (data->lifecycle_id < 0)
     {
-      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _("The host does not report guest events."));
+      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("The host does not report guest events."));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -504,7 +504,7 @@ connect_cb (GObject      *object,
   if (data->link->generation != self->generation)
     {
       /* Disconnected or cancelled meanwhile; the data closes what it opened. */
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Connecting was cancelled."));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("Connecting was cancelled."));
       return;
     }
   g_clear_object (&self->connect_cancellable);
@@ -522,7 +522,7 @@ connect_cb (GObject      *object,
           return;
         }
       /* Translators: %s is libvirt's own explanation */
-      message = g_strdup_printf (_("Could not connect: %s"), error->message);
+      message = g_strdup_printf (_ ("Could not connect: %s"), error->message);
       set_status (self, HGR_HOST_STATUS_FAILED, message);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -657,8 +657,8 @@ fetch_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  FetchData *data = task_data;
-  GError    *error = NULL;
+  FetchData    *data = task_data;
+  GError       *error = NULL;
   HgrGuestInfo *info = hgr_guest_info_fetch (data->domain, &error);
 
   if (info == NULL)
@@ -1052,17 +1052,17 @@ hgr_host_dup_status_label (HgrHost *self)
   switch (self->status)
     {
     case HGR_HOST_STATUS_CONNECTING:
-      return g_strdup (_("Connecting…"));
+      return g_strdup (_ ("Connecting…"));
     case HGR_HOST_STATUS_CONNECTED:
       n = g_list_model_get_n_items (G_LIST_MODEL (self->guests));
       if (n == 0)
-        return g_strdup (_("Connected · no guests"));
+        return g_strdup (_ ("Connected · no guests"));
       return g_strdup_printf (ngettext ("Connected · %u guest", "Connected · %u guests", n), n);
     case HGR_HOST_STATUS_FAILED:
       return g_strdup (self->error_message);
     case HGR_HOST_STATUS_DISCONNECTED:
     default:
-      return g_strdup (_("Not connected"));
+      return g_strdup (_ ("Not connected"));
     }
 }
 

@@ -18,8 +18,8 @@
 /* libvirt prints every error to stderr unless an error function is set.
  * Errors reach the user through GErrors, so keep them at debug level. */
 static void
-quiet_error_func (void        *data,
-                  virErrorPtr  error)
+quiet_error_func (void       *data,
+                  virErrorPtr error)
 {
   g_debug ("libvirt: %s", error->message ? error->message : "(no message)");
 }

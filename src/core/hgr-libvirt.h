@@ -15,10 +15,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (virConnect, virConnectClose)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (virDomain, virDomainFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (virStorageVol, virStorageVolFree)
 
-void     hgr_libvirt_init      (void);
+void     hgr_libvirt_init (void);
 void     hgr_libvirt_set_error (GError    **error,
                                 int         code,
                                 const char *fallback);
-gboolean hgr_libvirt_error_is  (int         code);
+gboolean hgr_libvirt_error_is (int code);
 
 G_END_DECLS

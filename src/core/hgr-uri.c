@@ -92,7 +92,7 @@ hgr_uri_build (HgrHypervisor hypervisor,
       path = "/default";
       break;
     default:
-      g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT, _("Choose a hypervisor."));
+      g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT, _ ("Choose a hypervisor."));
       return NULL;
     }
 
@@ -102,7 +102,7 @@ hgr_uri_build (HgrHypervisor hypervisor,
           (ssh_keyfile != NULL && *ssh_keyfile != '\0'))
         {
           g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT,
-                               _("Enter the host name of the remote computer."));
+                               _ ("Enter the host name of the remote computer."));
           return NULL;
         }
       return g_strdup_printf ("%s://%s", driver, path);
@@ -112,14 +112,14 @@ hgr_uri_build (HgrHypervisor hypervisor,
     {
       g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT,
                    /* Translators: %s is what the user typed as host name */
-                   _("“%s” is not a host name or address. Use letters, digits, dots and dashes, or an IP address."),
+                   _ ("“%s” is not a host name or address. Use letters, digits, dots and dashes, or an IP address."),
                    ssh_host);
       return NULL;
     }
   if (ssh_port > 65535)
     {
       g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT,
-                   _("Port %u is out of range. Use a number from 1 to 65535."), ssh_port);
+                   _ ("Port %u is out of range. Use a number from 1 to 65535."), ssh_port);
       return NULL;
     }
 
@@ -172,7 +172,7 @@ hgr_uri_validate (const char *uri,
   if (uri == NULL || *uri == '\0')
     {
       g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
-                           _("Enter a connection address such as qemu:///system."));
+                           _ ("Enter a connection address such as qemu:///system."));
       return FALSE;
     }
   for (const char *p = uri; *p; p++)
@@ -180,7 +180,7 @@ hgr_uri_validate (const char *uri,
       if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
         {
           g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
-                               _("The address must not contain spaces. Write a space in a file name as %20."));
+                               _ ("The address must not contain spaces. Write a space in a file name as %20."));
           return FALSE;
         }
     }
@@ -188,7 +188,7 @@ hgr_uri_validate (const char *uri,
     {
       g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
                    /* Translators: %s is the address the user typed */
-                   _("“%s” is not a connection address. It starts with a driver name, such as qemu:///system or test:///default."),
+                   _ ("“%s” is not a connection address. It starts with a driver name, such as qemu:///system or test:///default."),
                    uri);
       return FALSE;
     }
@@ -197,7 +197,7 @@ hgr_uri_validate (const char *uri,
   if (parsed == NULL)
     {
       g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
-                   _("The address is not valid: %s"), local_error->message);
+                   _ ("The address is not valid: %s"), local_error->message);
       return FALSE;
     }
 
@@ -208,7 +208,7 @@ hgr_uri_validate (const char *uri,
     {
       g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
                    /* Translators: %s is a driver name such as "qemu" */
-                   _("“%s” is not a libvirt driver. Use qemu, test, lxc, xen or another driver libvirt knows."),
+                   _ ("“%s” is not a libvirt driver. Use qemu, test, lxc, xen or another driver libvirt knows."),
                    driver);
       return FALSE;
     }
@@ -217,20 +217,20 @@ hgr_uri_validate (const char *uri,
     {
       g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
                    /* Translators: %s is a transport name such as "ssh" */
-                   _("“%s” is not a libvirt transport. Use ssh, libssh, libssh2, tls, tcp, unix or ext."),
+                   _ ("“%s” is not a libvirt transport. Use ssh, libssh, libssh2, tls, tcp, unix or ext."),
                    transport);
       return FALSE;
     }
   if (g_uri_get_password (parsed) != NULL)
     {
       g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
-                           _("Remove the password from the address. Hangar asks for it when it is needed and never saves it."));
+                           _ ("Remove the password from the address. Hangar asks for it when it is needed and never saves it."));
       return FALSE;
     }
   if (g_uri_get_fragment (parsed) != NULL)
     {
       g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
-                           _("Remove the part after “#”: connection addresses have no fragment."));
+                           _ ("Remove the part after “#”: connection addresses have no fragment."));
       return FALSE;
     }
 
@@ -241,20 +241,20 @@ hgr_uri_validate (const char *uri,
     {
       g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
                    /* Translators: %s is a transport name such as "ssh" */
-                   _("A connection over %s needs a host name, as in qemu+ssh://user@host/system."),
+                   _ ("A connection over %s needs a host name, as in qemu+ssh://user@host/system."),
                    transport);
       return FALSE;
     }
   if (host != NULL && !is_valid_host_name (host))
     {
       g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
-                   _("“%s” is not a host name or address."), host);
+                   _ ("“%s” is not a host name or address."), host);
       return FALSE;
     }
   if (g_uri_get_port (parsed) == 0)
     {
       g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
-                           _("Port 0 is not valid. Use a number from 1 to 65535."));
+                           _ ("Port 0 is not valid. Use a number from 1 to 65535."));
       return FALSE;
     }
 
@@ -263,13 +263,13 @@ hgr_uri_validate (const char *uri,
       !g_str_equal (path, "/system") && !g_str_equal (path, "/session") && !g_str_equal (path, "/embed"))
     {
       g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
-                           _("A QEMU address ends in /system or /session, as in qemu:///system."));
+                           _ ("A QEMU address ends in /system or /session, as in qemu:///system."));
       return FALSE;
     }
   if (g_str_equal (driver, "test") && (path[0] != '/' || path[1] == '\0'))
     {
       g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_URI,
-                           _("A test driver address is test:///default or test:// followed by the absolute path of a file."));
+                           _ ("A test driver address is test:///default or test:// followed by the absolute path of a file."));
       return FALSE;
     }
 
@@ -300,13 +300,13 @@ driver_label (const char *driver,
               const char *path)
 {
   if (g_str_equal (driver, "qemu"))
-    return g_str_equal (path, "/session") ? _("QEMU/KVM User Session") : _("QEMU/KVM");
+    return g_str_equal (path, "/session") ? _ ("QEMU/KVM User Session") : _ ("QEMU/KVM");
   if (g_str_equal (driver, "test"))
-    return _("Test Driver");
+    return _ ("Test Driver");
   if (g_str_equal (driver, "lxc"))
-    return _("Linux Containers");
+    return _ ("Linux Containers");
   if (g_str_equal (driver, "xen") || g_str_equal (driver, "libxl"))
-    return _("Xen");
+    return _ ("Xen");
   return NULL;
 }
 
@@ -343,9 +343,9 @@ hgr_uri_dup_display_name (const char *uri)
     {
       if (user != NULL)
         /* Translators: a remote host: "QEMU/KVM on admin@server" */
-        return g_strdup_printf (_("%s on %s@%s"), label, user, host);
+        return g_strdup_printf (_ ("%s on %s@%s"), label, user, host);
       /* Translators: a remote host: "QEMU/KVM on server" */
-      return g_strdup_printf (_("%s on %s"), label, host);
+      return g_strdup_printf (_ ("%s on %s"), label, host);
     }
 
   if (g_str_equal (scheme_parts[0], "test") && !g_str_equal (path, "/default"))
@@ -353,7 +353,7 @@ hgr_uri_dup_display_name (const char *uri)
       g_autofree char *base = g_path_get_basename (path);
 
       /* Translators: the test driver with a file: "Test Driver (node.xml)" */
-      return g_strdup_printf (_("%s (%s)"), label, base);
+      return g_strdup_printf (_ ("%s (%s)"), label, base);
     }
 
   return g_strdup (label);

@@ -12,15 +12,15 @@
 
 G_BEGIN_DECLS
 
-char    *hgr_uri_build            (HgrHypervisor hypervisor,
-                                   const char   *ssh_user,
-                                   const char   *ssh_host,
-                                   guint         ssh_port,
-                                   const char   *ssh_keyfile,
-                                   GError      **error);
-gboolean hgr_uri_validate         (const char   *uri,
-                                   GError      **error);
-gboolean hgr_uri_is_remote        (const char   *uri);
-char    *hgr_uri_dup_display_name (const char   *uri);
+char    *hgr_uri_build (HgrHypervisor hypervisor,
+                        const char   *ssh_user,
+                        const char   *ssh_host,
+                        guint         ssh_port,
+                        const char   *ssh_keyfile,
+                        GError      **error);
+gboolean hgr_uri_validate (const char *uri,
+                           GError    **error);
+gboolean hgr_uri_is_remote (const char *uri);
+char    *hgr_uri_dup_display_name (const char *uri);
 
 G_END_DECLS

@@ -70,9 +70,9 @@ test_lifecycle (void)
   g_autofree char *name = NULL;
   g_autofree char *xml = NULL;
   g_autofree char *uuid = NULL;
-  char         uuid_buf[VIR_UUID_STRING_BUFLEN];
-  virDomainPtr domain;
-  HgrGuest    *guest;
+  char             uuid_buf[VIR_UUID_STRING_BUFLEN];
+  virDomainPtr     domain;
+  HgrGuest        *guest;
 
   if (uri == NULL)
     return;

@@ -308,11 +308,15 @@ static void
 test_actions_refused (void)
 {
   g_autoptr (HgrHost) host = connect_fixture ("small-node.xml");
-  HgrGuest *beta = hgr_host_lookup_guest (host, BETA_UUID);   /* shut off */
-  HgrGuest *alpha = hgr_host_lookup_guest (host, ALPHA_UUID); /* running */
+  HgrGuest                   *beta = hgr_host_lookup_guest (host, BETA_UUID);   /* shut off */
+  HgrGuest                   *alpha = hgr_host_lookup_guest (host, ALPHA_UUID); /* running */
   static const HgrGuestAction not_when_off[] = {
-    HGR_GUEST_ACTION_PAUSE, HGR_GUEST_ACTION_RESUME, HGR_GUEST_ACTION_SHUT_DOWN,
-    HGR_GUEST_ACTION_REBOOT, HGR_GUEST_ACTION_FORCE_OFF, HGR_GUEST_ACTION_SAVE,
+    HGR_GUEST_ACTION_PAUSE,
+    HGR_GUEST_ACTION_RESUME,
+    HGR_GUEST_ACTION_SHUT_DOWN,
+    HGR_GUEST_ACTION_REBOOT,
+    HGR_GUEST_ACTION_FORCE_OFF,
+    HGR_GUEST_ACTION_SAVE,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (not_when_off); i++)

@@ -27,10 +27,10 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
-  const char *file = data;
+  const char      *file = data;
   g_autofree char *uri = file != NULL ? hgr_test_dup_fixture_uri (file) : g_strdup ("test:///default");
 
   fixture->store = hgr_host_store_new (NULL);
@@ -43,8 +43,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
@@ -85,8 +85,8 @@ find_guest_row (Fixture    *fixture,
 }
 
 static void
-test_shows_test_driver_guests (Fixture       *fixture,
-                               gconstpointer  data)
+test_shows_test_driver_guests (Fixture      *fixture,
+                               gconstpointer data)
 {
   GListModel *items = hgr_window_get_items (fixture->window);
   g_autoptr (GObject) first = NULL;
@@ -106,10 +106,10 @@ test_shows_test_driver_guests (Fixture       *fixture,
 }
 
 static void
-test_search_filters (Fixture       *fixture,
-                     gconstpointer  data)
+test_search_filters (Fixture      *fixture,
+                     gconstpointer data)
 {
-  GListModel *items = hgr_window_get_items (fixture->window);
+  GListModel  *items = hgr_window_get_items (fixture->window);
   GtkEditable *entry = GTK_EDITABLE (child (fixture, "search_entry"));
 
   HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (items) == 4);
@@ -128,8 +128,8 @@ test_search_filters (Fixture       *fixture,
 }
 
 static void
-test_sort_by_state (Fixture       *fixture,
-                    gconstpointer  data)
+test_sort_by_state (Fixture      *fixture,
+                    gconstpointer data)
 {
   GListModel *items = hgr_window_get_items (fixture->window);
   const char *by_name[] = { "alpha", "beta", "gamma" };
@@ -152,8 +152,8 @@ test_sort_by_state (Fixture       *fixture,
 }
 
 static void
-test_action_sensitivity (Fixture       *fixture,
-                         gconstpointer  data)
+test_action_sensitivity (Fixture      *fixture,
+                         gconstpointer data)
 {
   HgrGuest  *beta = hgr_host_lookup_guest (fixture->host, BETA_UUID);
   HgrGuest  *alpha = hgr_host_lookup_guest (fixture->host, ALPHA_UUID);
@@ -204,8 +204,8 @@ test_action_sensitivity (Fixture       *fixture,
 }
 
 static void
-test_host_page (Fixture       *fixture,
-                gconstpointer  data)
+test_host_page (Fixture      *fixture,
+                gconstpointer data)
 {
   g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (fixture->host)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "content_stack"))), ==, "host");
@@ -232,11 +232,11 @@ static void
 test_add_connection_validation (void)
 {
   g_autoptr (HgrHostStore) store = hgr_host_store_new (NULL);
-  HgrAddConnectionDialog  *dialog = hgr_add_connection_dialog_new (NULL, store);
-  GtkWidget *uri_row = dialog_child (dialog, "uri_row");
-  GtkWidget *error_label = dialog_child (dialog, "error_label");
-  GtkWidget *add_button = dialog_child (dialog, "add_button");
-  AdwComboRow *hypervisor = ADW_COMBO_ROW (dialog_child (dialog, "hypervisor_row"));
+  HgrAddConnectionDialog *dialog = hgr_add_connection_dialog_new (NULL, store);
+  GtkWidget              *uri_row = dialog_child (dialog, "uri_row");
+  GtkWidget              *error_label = dialog_child (dialog, "error_label");
+  GtkWidget              *add_button = dialog_child (dialog, "add_button");
+  AdwComboRow            *hypervisor = ADW_COMBO_ROW (dialog_child (dialog, "hypervisor_row"));
 
   hgr_host_store_add (store, "test:///default", FALSE, FALSE);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -312,8 +312,8 @@ volume_exists (HgrHost    *host,
 }
 
 static void
-test_delete_dialog_lists_disks (Fixture       *fixture,
-                                gconstpointer  data)
+test_delete_dialog_lists_disks (Fixture      *fixture,
+                                gconstpointer data)
 {
   HgrGuest        *alpha = hgr_host_lookup_guest (fixture->host, ALPHA_UUID);
   HgrDeleteDialog *dialog;
