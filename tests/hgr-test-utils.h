@@ -10,19 +10,22 @@
 
 G_BEGIN_DECLS
 
-/* Iterates the default main context until @cond holds; fails the test after 10 s. */
-#define HGR_TEST_WAIT_UNTIL(cond)                                                 \
-  G_STMT_START                                                                    \
-  {                                                                               \
-    gint64 hgr_test_deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;     \
-    while (!(cond))                                                               \
-      {                                                                           \
-        if (g_get_monotonic_time () > hgr_test_deadline)                          \
-          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond); \
-        g_main_context_iteration (NULL, FALSE);                                   \
-        g_usleep (1000);                                                          \
-      }                                                                           \
-  }                                                                               \
+/* Iterates the default main context until @cond holds; fails the test after
+ * @seconds. A guard against hangs, never a timing assertion. */
+#define HGR_TEST_WAIT_UNTIL(cond) HGR_TEST_WAIT_UNTIL_SECONDS (cond, 10)
+
+#define HGR_TEST_WAIT_UNTIL_SECONDS(cond, seconds)                                  \
+  G_STMT_START                                                                      \
+  {                                                                                 \
+    gint64 hgr_test_deadline = g_get_monotonic_time () + (seconds) *G_USEC_PER_SEC; \
+    while (!(cond))                                                                 \
+      {                                                                             \
+        if (g_get_monotonic_time () > hgr_test_deadline)                            \
+          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond);   \
+        g_main_context_iteration (NULL, FALSE);                                     \
+        g_usleep (1000);                                                            \
+      }                                                                             \
+  }                                                                                 \
   G_STMT_END
 
 /* Keeps the GAsyncResult of an async call for the test to finish it. */

@@ -57,6 +57,7 @@ struct _HgrHost
   gboolean      close_registered;
   guint         generation;
   GCancellable *connect_cancellable;
+  guint         n_closing; /* connections this host handed to a worker to close */
 
   GListStore *guests;
   GHashTable *by_uuid;  /* uuid → HgrGuest (borrowed from @guests) */
@@ -76,6 +77,7 @@ enum
   PROP_ERROR_MESSAGE,
   PROP_GUESTS,
   PROP_AUTOCONNECT,
+  PROP_CLOSING,
   N_PROPS
 };
 
@@ -168,20 +170,43 @@ close_connection_thread (GTask        *task,
 }
 
 static void
+close_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (HgrHost) self = user_data;
+
+  if (--self->n_closing == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOSING]);
+}
+
+/* Closing a remote connection can block: never on the calling thread. With an
+ * @owner, its HgrHost:closing property is TRUE until the close is done. */
+static void
+close_in_thread (HgrHost      *owner,
+                 virConnectPtr conn,
+                 int           lifecycle_id,
+                 gboolean      close_registered)
+{
+  g_autoptr (GTask) task = NULL;
+  ConnectData *closing = g_new0 (ConnectData, 1);
+
+  closing->conn = conn;
+  closing->lifecycle_id = lifecycle_id;
+  closing->close_registered = close_registered;
+  task = g_task_new (NULL, NULL, owner != NULL ? close_done_cb : NULL, owner != NULL ? g_object_ref (owner) : NULL);
+  g_task_set_task_data (task, closing, (GDestroyNotify) g_free);
+  if (owner != NULL && owner->n_closing++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (owner), properties[PROP_CLOSING]);
+  g_task_run_in_thread (task, close_connection_thread);
+}
+
+static void
 connect_data_free (ConnectData *data)
 {
+  /* A connection nobody took: an attempt that was cancelled or superseded. */
   if (data->conn != NULL)
-    {
-      /* Closing a remote connection can block: never on the calling thread. */
-      g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-      ConnectData *closing = g_new0 (ConnectData, 1);
-
-      closing->conn = g_steal_pointer (&data->conn);
-      closing->lifecycle_id = data->lifecycle_id;
-      closing->close_registered = data->close_registered;
-      g_task_set_task_data (task, closing, (GDestroyNotify) connect_data_free);
-      g_task_run_in_thread (task, close_connection_thread);
-    }
+    close_in_thread (NULL, g_steal_pointer (&data->conn), data->lifecycle_id, data->close_registered);
   g_clear_pointer (&data->infos, g_ptr_array_unref);
   g_clear_pointer (&data->link, event_link_release);
   g_free (data->uri);
@@ -431,14 +456,7 @@ connection_closed_cb (virConnectPtr conn,
   /* The connection is dead: closing it is all that is left to do. */
   self->generation++;
   if (self->conn != NULL)
-    {
-      ConnectData *data = g_new0 (ConnectData, 1);
-
-      data->conn = g_steal_pointer (&self->conn);
-      data->lifecycle_id = self->lifecycle_id;
-      data->close_registered = self->close_registered;
-      connect_data_free (data);
-    }
+    close_in_thread (self, g_steal_pointer (&self->conn), self->lifecycle_id, self->close_registered);
   clear_guests (self);
   set_status (self, HGR_HOST_STATUS_FAILED, message);
 }
@@ -620,34 +638,35 @@ hgr_host_cancel_connect (HgrHost *self)
   g_cancellable_cancel (self->connect_cancellable);
 }
 
-/**
- * hgr_host_disconnect:
- * @self: a host
- *
- * Drops the connection (closed in a worker thread) and the guest list, or stops
- * an attempt under way.
- */
-void
-hgr_host_disconnect (HgrHost *self)
+static void
+disconnect (HgrHost *self,
+            HgrHost *owner)
 {
-  g_return_if_fail (HGR_IS_HOST (self));
-
   self->generation++;
   if (self->connect_cancellable != NULL)
     g_cancellable_cancel (self->connect_cancellable);
   g_clear_object (&self->connect_cancellable);
   g_clear_pointer (&self->pending, g_array_unref);
   if (self->conn != NULL)
-    {
-      ConnectData *data = g_new0 (ConnectData, 1);
-
-      data->conn = g_steal_pointer (&self->conn);
-      data->lifecycle_id = self->lifecycle_id;
-      data->close_registered = self->close_registered;
-      connect_data_free (data);
-    }
+    close_in_thread (owner, g_steal_pointer (&self->conn), self->lifecycle_id, self->close_registered);
   clear_guests (self);
   set_status (self, HGR_HOST_STATUS_DISCONNECTED, NULL);
+}
+
+/**
+ * hgr_host_disconnect:
+ * @self: a host
+ *
+ * Drops the connection and the guest list at once, or stops an attempt under
+ * way. The connection itself is closed in a worker thread; HgrHost:closing
+ * says when that is done.
+ */
+void
+hgr_host_disconnect (HgrHost *self)
+{
+  g_return_if_fail (HGR_IS_HOST (self));
+
+  disconnect (self, self);
 }
 
 /* Runs in a worker thread. */
@@ -859,8 +878,9 @@ hgr_host_dispose (GObject *object)
 {
   HgrHost *self = HGR_HOST (object);
 
+  /* Nothing may hold a reference to self from here on. */
   if (self->conn != NULL || self->connect_cancellable != NULL)
-    hgr_host_disconnect (self);
+    disconnect (self, NULL);
 
   G_OBJECT_CLASS (hgr_host_parent_class)->dispose (object);
 }
@@ -912,6 +932,9 @@ hgr_host_get_property (GObject    *object,
     case PROP_AUTOCONNECT:
       g_value_set_boolean (value, self->autoconnect);
       break;
+    case PROP_CLOSING:
+      g_value_set_boolean (value, self->n_closing > 0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -960,6 +983,7 @@ hgr_host_class_init (HgrHostClass *klass)
   properties[PROP_GUESTS] = g_param_spec_object ("guests", NULL, NULL, G_TYPE_LIST_MODEL, ro);
   properties[PROP_AUTOCONNECT] = g_param_spec_boolean ("autoconnect", NULL, NULL, FALSE,
                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOSING] = g_param_spec_boolean ("closing", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1064,6 +1088,20 @@ hgr_host_dup_status_label (HgrHost *self)
     default:
       return g_strdup (_ ("Not connected"));
     }
+}
+
+/**
+ * hgr_host_get_closing:
+ * @self: a host
+ *
+ * Returns: whether a connection this host dropped is still being closed
+ */
+gboolean
+hgr_host_get_closing (HgrHost *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), FALSE);
+
+  return self->n_closing > 0;
 }
 
 /**

@@ -40,5 +40,6 @@ gboolean hgr_host_connect_finish (HgrHost      *self,
                                   GError      **error);
 void     hgr_host_cancel_connect (HgrHost *self);
 void     hgr_host_disconnect (HgrHost *self);
+gboolean hgr_host_get_closing (HgrHost *self);
 
 G_END_DECLS

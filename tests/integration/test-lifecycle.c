@@ -17,7 +17,7 @@
 #include "hgr-guest-private.h"
 #include "hgr-host-private.h"
 #include "hgr-host.h"
-#include "hgr-test-utils.h"
+#include "hgr-test-host.h"
 
 static const char *
 require_uri (void)
@@ -64,7 +64,7 @@ static void
 test_lifecycle (void)
 {
   const char *uri = require_uri ();
-  g_autoptr (HgrHost) host = NULL;
+  g_autoptr (HgrTestHost) host = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;

@@ -13,7 +13,7 @@
 #include "hgr-guest-row.h"
 #include "hgr-host-private.h"
 #include "hgr-host-store.h"
-#include "hgr-test-utils.h"
+#include "hgr-test-host.h"
 #include "hgr-window.h"
 
 #define ALPHA_UUID "10000000-0000-0000-0000-000000000001"
@@ -46,7 +46,10 @@ static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer data)
 {
+  g_autoptr (HgrTestHost) host = g_object_ref (fixture->host);
+
   gtk_window_destroy (GTK_WINDOW (fixture->window));
+  hgr_host_store_remove (fixture->store, host); /* disconnects: host->closing */
   g_clear_object (&fixture->store);
 }
 
