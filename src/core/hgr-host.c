@@ -53,6 +53,7 @@ struct _HgrHost
   gboolean      autoconnect;
 
   virConnectPtr conn;
+  EventLink    *link; /* held for the close callback, which may never free it */
   int           lifecycle_id;
   gboolean      close_registered;
   guint         generation;
@@ -166,6 +167,7 @@ close_connection_thread (GTask        *task,
     virConnectUnregisterCloseCallback (data->conn, connection_closed_cb);
   virConnectClose (data->conn);
   data->conn = NULL;
+  g_clear_pointer (&data->link, event_link_release);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -185,6 +187,7 @@ close_done_cb (GObject      *object,
 static void
 close_in_thread (HgrHost      *owner,
                  virConnectPtr conn,
+                 EventLink    *link,
                  int           lifecycle_id,
                  gboolean      close_registered)
 {
@@ -192,6 +195,7 @@ close_in_thread (HgrHost      *owner,
   ConnectData *closing = g_new0 (ConnectData, 1);
 
   closing->conn = conn;
+  closing->link = link;
   closing->lifecycle_id = lifecycle_id;
   closing->close_registered = close_registered;
   task = g_task_new (NULL, NULL, owner != NULL ? close_done_cb : NULL, owner != NULL ? g_object_ref (owner) : NULL);
@@ -206,7 +210,10 @@ connect_data_free (ConnectData *data)
 {
   /* A connection nobody took: an attempt that was cancelled or superseded. */
   if (data->conn != NULL)
-    close_in_thread (NULL, g_steal_pointer (&data->conn), data->lifecycle_id, data->close_registered);
+    {
+      close_in_thread (NULL, g_steal_pointer (&data->conn), g_steal_pointer (&data->link), data->lifecycle_id,
+                       data->close_registered);
+    }
   g_clear_pointer (&data->infos, g_ptr_array_unref);
   g_clear_pointer (&data->link, event_link_release);
   g_free (data->uri);
@@ -456,7 +463,8 @@ connection_closed_cb (virConnectPtr conn,
   /* The connection is dead: closing it is all that is left to do. */
   self->generation++;
   if (self->conn != NULL)
-    close_in_thread (self, g_steal_pointer (&self->conn), self->lifecycle_id, self->close_registered);
+    close_in_thread (self, g_steal_pointer (&self->conn), g_steal_pointer (&self->link), self->lifecycle_id,
+                     self->close_registered);
   clear_guests (self);
   set_status (self, HGR_HOST_STATUS_FAILED, message);
 }
@@ -482,11 +490,10 @@ connect_thread (GTask        *task,
 
   /* Not every driver has keepalive or close callbacks (the test driver has neither). */
   virConnectSetKeepAlive (data->conn, 5, 3);
-  g_atomic_rc_box_acquire (data->link);
-  if (virConnectRegisterCloseCallback (data->conn, connection_closed_cb, data->link, event_link_release) == 0)
+  /* Drivers without close callbacks report success and never call a free
+   * function, so the link's reference for it stays with the connection. */
+  if (virConnectRegisterCloseCallback (data->conn, connection_closed_cb, data->link, NULL) == 0)
     data->close_registered = TRUE;
-  else
-    event_link_release (data->link);
 
   g_atomic_rc_box_acquire (data->link);
   data->lifecycle_id = virConnectDomainEventRegisterAny (data->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
@@ -547,6 +554,7 @@ connect_cb (GObject      *object,
     }
 
   self->conn = g_steal_pointer (&data->conn);
+  self->link = g_steal_pointer (&data->link);
   self->lifecycle_id = data->lifecycle_id;
   self->close_registered = data->close_registered;
   apply_listing (self, data->infos);
@@ -648,7 +656,8 @@ disconnect (HgrHost *self,
   g_clear_object (&self->connect_cancellable);
   g_clear_pointer (&self->pending, g_array_unref);
   if (self->conn != NULL)
-    close_in_thread (owner, g_steal_pointer (&self->conn), self->lifecycle_id, self->close_registered);
+    close_in_thread (owner, g_steal_pointer (&self->conn), g_steal_pointer (&self->link), self->lifecycle_id,
+                     self->close_registered);
   clear_guests (self);
   set_status (self, HGR_HOST_STATUS_DISCONNECTED, NULL);
 }
