@@ -1163,8 +1163,8 @@ hgr_guest_get_disks (HgrGuest *self)
  * @self: a guest
  * @action: an action
  *
- * Returns: whether @action makes sense in the guest's current state and no other
- *   action is under way
+ * Returns: whether @action makes sense in the guest's current state, its host
+ *   is connected and no other action is under way
  */
 gboolean
 hgr_guest_can (HgrGuest      *self,
@@ -1174,7 +1174,8 @@ hgr_guest_can (HgrGuest      *self,
 
   g_return_val_if_fail (HGR_IS_GUEST (self), FALSE);
 
-  if (self->busy > 0)
+  /* Nothing is sent to a host that is not connected (its guests are stale). */
+  if (self->busy > 0 || self->host == NULL || hgr_host_get_status (self->host) != HGR_HOST_STATUS_CONNECTED)
     return FALSE;
 
   state = self->state;

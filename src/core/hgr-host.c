@@ -57,7 +57,15 @@ struct _HgrHost
   int           lifecycle_id;
   gboolean      close_registered;
   guint         generation;
-  GCancellable *connect_cancellable;
+  GCancellable *connect_cancellable; /* ours; a caller's cancellable is chained to it */
+  GCancellable *caller_cancellable;
+  gulong        caller_cancelled_id;
+  guint         connect_timeout; /* seconds, 0 for none */
+  guint         timeout_id;
+  gboolean      timed_out;
+  gboolean      reconnecting;    /* the connection was lost: retry by itself */
+  guint         reconnect_delay; /* seconds of the current backoff step */
+  guint         reconnect_id;
   guint         n_closing; /* connections this host handed to a worker to close */
 
   GListStore *guests;
@@ -79,6 +87,8 @@ enum
   PROP_GUESTS,
   PROP_AUTOCONNECT,
   PROP_CLOSING,
+  PROP_CONNECT_TIMEOUT,
+  PROP_RECONNECTING,
   N_PROPS
 };
 
@@ -116,6 +126,8 @@ static void apply_event (HgrHost     *self,
 static void connection_closed_cb (virConnectPtr conn,
                                   int           reason,
                                   void         *opaque);
+static void schedule_reconnect (HgrHost    *self,
+                                const char *reason);
 
 static EventLink *
 event_link_new (HgrHost *self)
@@ -460,13 +472,74 @@ connection_closed_cb (virConnectPtr conn,
       break;
     }
 
-  /* The connection is dead: closing it is all that is left to do. */
+  /* The connection is dead: close it, keep the guests as they were last
+   * seen, and get it back by itself. */
+  g_debug ("%s: connection lost (%d)", self->uri, reason);
   self->generation++;
   if (self->conn != NULL)
     close_in_thread (self, g_steal_pointer (&self->conn), g_steal_pointer (&self->link), self->lifecycle_id,
                      self->close_registered);
-  clear_guests (self);
-  set_status (self, HGR_HOST_STATUS_FAILED, message);
+  schedule_reconnect (self, message);
+}
+
+/* Backoff of automatic reconnection: 1, 2, 4 … 60 seconds. */
+#define RECONNECT_DELAY_MAX 60
+
+/* Keepalive: a probe every 3 s, dead after 2 unanswered, so a lost host is
+ * noticed within 9 s. */
+#define KEEPALIVE_INTERVAL 3
+#define KEEPALIVE_COUNT    2
+
+static void
+stop_connect_timers (HgrHost *self)
+{
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->caller_cancelled_id != 0)
+    g_cancellable_disconnect (self->caller_cancellable, self->caller_cancelled_id);
+  self->caller_cancelled_id = 0;
+  g_clear_object (&self->caller_cancellable);
+}
+
+static void
+set_reconnecting (HgrHost *self,
+                  gboolean reconnecting)
+{
+  if (!reconnecting)
+    {
+      g_clear_handle_id (&self->reconnect_id, g_source_remove);
+      self->reconnect_delay = 0;
+    }
+  if (self->reconnecting == reconnecting)
+    return;
+  self->reconnecting = reconnecting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECONNECTING]);
+}
+
+static gboolean
+reconnect_cb (gpointer user_data)
+{
+  HgrHost *self = user_data;
+
+  self->reconnect_id = 0;
+  hgr_host_connect_async (self, NULL, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The connection was lost, or a try to get it back failed: keep the guests
+ * (shown as stale) and try again later, each time waiting longer. */
+static void
+schedule_reconnect (HgrHost    *self,
+                    const char *reason)
+{
+  g_autofree char *message = NULL;
+
+  set_reconnecting (self, TRUE);
+  self->reconnect_delay = self->reconnect_delay == 0 ? 1 : MIN (self->reconnect_delay * 2, RECONNECT_DELAY_MAX);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  self->reconnect_id = g_timeout_add_seconds (self->reconnect_delay, reconnect_cb, self);
+  /* Translators: %s says why, e.g. "The host closed the connection." */
+  message = g_strdup_printf (_ ("Disconnected: %s"), reason);
+  set_status (self, HGR_HOST_STATUS_DISCONNECTED, message);
 }
 
 /* Runs in a worker thread. */
@@ -489,7 +562,7 @@ connect_thread (GTask        *task,
     }
 
   /* Not every driver has keepalive or close callbacks (the test driver has neither). */
-  virConnectSetKeepAlive (data->conn, 5, 3);
+  virConnectSetKeepAlive (data->conn, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT);
   /* Drivers without close callbacks report success and never call a free
    * function, so the link's reference for it stays with the connection. */
   if (virConnectRegisterCloseCallback (data->conn, connection_closed_cb, data->link, NULL) == 0)
@@ -528,30 +601,50 @@ connect_cb (GObject      *object,
 
   if (data->link->generation != self->generation)
     {
-      /* Disconnected or cancelled meanwhile; the data closes what it opened. */
+      /* Disconnected meanwhile; the data closes what it opened. */
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("Connecting was cancelled."));
       return;
     }
   g_clear_object (&self->connect_cancellable);
+  stop_connect_timers (self);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_autofree char *message = NULL;
 
       g_clear_pointer (&self->pending, g_array_unref);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->timed_out)
         {
+          g_clear_error (&error);
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                       ngettext ("The host did not answer within %u second. Check that it is on and reachable, then try again.",
+                                 "The host did not answer within %u seconds. Check that it is on and reachable, then try again.",
+                                 self->connect_timeout),
+                       self->connect_timeout);
+        }
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* The user gave up: no more tries, and no stale guests. */
           self->generation++;
+          set_reconnecting (self, FALSE);
+          clear_guests (self);
           set_status (self, HGR_HOST_STATUS_DISCONNECTED, NULL);
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      /* Translators: %s is libvirt's own explanation */
-      message = g_strdup_printf (_ ("Could not connect: %s"), error->message);
-      set_status (self, HGR_HOST_STATUS_FAILED, message);
+      if (self->reconnecting)
+        schedule_reconnect (self, error->message);
+      else
+        {
+          /* Translators: %s is libvirt's own explanation */
+          message = g_strdup_printf (_ ("Could not connect: %s"), error->message);
+          set_status (self, HGR_HOST_STATUS_FAILED, message);
+        }
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  set_reconnecting (self, FALSE);
 
   self->conn = g_steal_pointer (&data->conn);
   self->link = g_steal_pointer (&data->link);
@@ -563,6 +656,24 @@ connect_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+chain_cancel_cb (GCancellable *cancellable,
+                 GCancellable *ours)
+{
+  g_cancellable_cancel (ours);
+}
+
+static gboolean
+connect_timeout_cb (gpointer user_data)
+{
+  HgrHost *self = user_data;
+
+  self->timeout_id = 0;
+  self->timed_out = TRUE;
+  g_cancellable_cancel (self->connect_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * hgr_host_connect_async:
  * @self: a host
@@ -571,8 +682,10 @@ connect_cb (GObject      *object,
  * @user_data: for @callback
  *
  * Opens the connection in a worker thread, subscribes to its domain events and
- * lists its guests. The host's status and error message follow the attempt. A
- * host that is connected or connecting already completes at once.
+ * lists its guests. The host's status and error message follow the attempt,
+ * which fails with %G_IO_ERROR_TIMED_OUT after HgrHost:connect-timeout. A
+ * host that is connected or connecting already completes at once; a host
+ * waiting to reconnect tries now.
  */
 void
 hgr_host_connect_async (HgrHost            *self,
@@ -596,12 +709,23 @@ hgr_host_connect_async (HgrHost            *self,
       return;
     }
 
+  /* A try of our own, or "Reconnect now": either way, no timer is left. */
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
   self->generation++;
+  self->timed_out = FALSE;
   g_clear_object (&self->connect_cancellable);
-  self->connect_cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+  self->connect_cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      self->caller_cancellable = g_object_ref (cancellable);
+      self->caller_cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (chain_cancel_cb),
+                                                         g_object_ref (self->connect_cancellable), g_object_unref);
+    }
+  if (self->connect_timeout > 0)
+    self->timeout_id = g_timeout_add (self->connect_timeout * 1000, connect_timeout_cb, self);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingEvent));
   g_array_set_clear_func (self->pending, pending_event_clear);
-  clear_guests (self);
+  /* Guests of a lost connection stay, stale, until the new list replaces them. */
   set_status (self, HGR_HOST_STATUS_CONNECTING, NULL);
 
   data = g_new0 (ConnectData, 1);
@@ -654,6 +778,8 @@ disconnect (HgrHost *self,
   if (self->connect_cancellable != NULL)
     g_cancellable_cancel (self->connect_cancellable);
   g_clear_object (&self->connect_cancellable);
+  stop_connect_timers (self);
+  set_reconnecting (self, FALSE);
   g_clear_pointer (&self->pending, g_array_unref);
   if (self->conn != NULL)
     close_in_thread (owner, g_steal_pointer (&self->conn), g_steal_pointer (&self->link), self->lifecycle_id,
@@ -888,7 +1014,7 @@ hgr_host_dispose (GObject *object)
   HgrHost *self = HGR_HOST (object);
 
   /* Nothing may hold a reference to self from here on. */
-  if (self->conn != NULL || self->connect_cancellable != NULL)
+  if (self->conn != NULL || self->connect_cancellable != NULL || self->reconnect_id != 0)
     disconnect (self, NULL);
 
   G_OBJECT_CLASS (hgr_host_parent_class)->dispose (object);
@@ -944,6 +1070,12 @@ hgr_host_get_property (GObject    *object,
     case PROP_CLOSING:
       g_value_set_boolean (value, self->n_closing > 0);
       break;
+    case PROP_CONNECT_TIMEOUT:
+      g_value_set_uint (value, self->connect_timeout);
+      break;
+    case PROP_RECONNECTING:
+      g_value_set_boolean (value, self->reconnecting);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -965,6 +1097,9 @@ hgr_host_set_property (GObject      *object,
       break;
     case PROP_AUTOCONNECT:
       hgr_host_set_autoconnect (self, g_value_get_boolean (value));
+      break;
+    case PROP_CONNECT_TIMEOUT:
+      hgr_host_set_connect_timeout (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -993,6 +1128,9 @@ hgr_host_class_init (HgrHostClass *klass)
   properties[PROP_AUTOCONNECT] = g_param_spec_boolean ("autoconnect", NULL, NULL, FALSE,
                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CLOSING] = g_param_spec_boolean ("closing", NULL, NULL, FALSE, ro);
+  properties[PROP_CONNECT_TIMEOUT] = g_param_spec_uint ("connect-timeout", NULL, NULL, 0, 3600, 30,
+                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECONNECTING] = g_param_spec_boolean ("reconnecting", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1006,6 +1144,7 @@ hgr_host_init (HgrHost *self)
   self->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
   self->fetching = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lifecycle_id = -1;
+  self->connect_timeout = 30;
 }
 
 /**
@@ -1085,7 +1224,7 @@ hgr_host_dup_status_label (HgrHost *self)
   switch (self->status)
     {
     case HGR_HOST_STATUS_CONNECTING:
-      return g_strdup (_ ("Connecting…"));
+      return g_strdup (self->reconnecting ? _ ("Reconnecting…") : _ ("Connecting…"));
     case HGR_HOST_STATUS_CONNECTED:
       n = g_list_model_get_n_items (G_LIST_MODEL (self->guests));
       if (n == 0)
@@ -1095,6 +1234,9 @@ hgr_host_dup_status_label (HgrHost *self)
       return g_strdup (self->error_message);
     case HGR_HOST_STATUS_DISCONNECTED:
     default:
+      if (self->reconnecting)
+        /* Translators: %s is why the host was disconnected */
+        return g_strdup_printf (_ ("%s Reconnecting by itself…"), self->error_message);
       return g_strdup (_ ("Not connected"));
     }
 }
@@ -1162,4 +1304,45 @@ hgr_host_set_autoconnect (HgrHost *self,
     return;
   self->autoconnect = autoconnect;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOCONNECT]);
+}
+
+/**
+ * hgr_host_get_connect_timeout:
+ * @self: a host
+ *
+ * Returns: how many seconds a connection attempt may take, 0 for no limit
+ */
+guint
+hgr_host_get_connect_timeout (HgrHost *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), 0);
+
+  return self->connect_timeout;
+}
+
+void
+hgr_host_set_connect_timeout (HgrHost *self,
+                              guint    seconds)
+{
+  g_return_if_fail (HGR_IS_HOST (self));
+
+  if (self->connect_timeout == seconds)
+    return;
+  self->connect_timeout = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECT_TIMEOUT]);
+}
+
+/**
+ * hgr_host_get_reconnecting:
+ * @self: a host
+ *
+ * Returns: whether the host lost its connection and is getting it back by
+ *   itself; its guests are kept, stale, meanwhile
+ */
+gboolean
+hgr_host_get_reconnecting (HgrHost *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), FALSE);
+
+  return self->reconnecting;
 }

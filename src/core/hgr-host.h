@@ -41,5 +41,9 @@ gboolean hgr_host_connect_finish (HgrHost      *self,
 void     hgr_host_cancel_connect (HgrHost *self);
 void     hgr_host_disconnect (HgrHost *self);
 gboolean hgr_host_get_closing (HgrHost *self);
+guint    hgr_host_get_connect_timeout (HgrHost *self);
+void     hgr_host_set_connect_timeout (HgrHost *self,
+                                       guint    seconds);
+gboolean hgr_host_get_reconnecting (HgrHost *self);
 
 G_END_DECLS

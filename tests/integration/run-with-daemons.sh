@@ -9,7 +9,8 @@
 # Starts virtlogd and libvirtd (Debian 12 has only the monolithic daemon) with
 # their own config file, socket directory, pid files and log in a fresh
 # directory, waits until the daemon answers, runs the test with
-# HGR_TEST_QEMU_URI pointing at the private socket, and on any exit destroys
+# HGR_TEST_QEMU_URI pointing at the private socket (and HGR_TEST_LIBVIRTD_PIDFILE,
+# HGR_TEST_LIBVIRTD_START for tests that kill and restart it), and on any exit destroys
 # the test's guests and stops everything it started. Needs root (QEMU's
 # system instance); otherwise the test is skipped with the reason, or fails
 # when HGR_TEST_REQUIRE_ALL=1.
@@ -82,9 +83,11 @@ unix_sock_rw_perms = "0770"
 log_outputs = "3:file:$WORK/libvirtd.log"
 CONF
 
+# Tests that kill the daemon start it again with exactly this command.
+START_LIBVIRTD="$LIBVIRTD --daemon --config $WORK/libvirtd.conf --pid-file $WORK/libvirtd.pid"
+
 "$VIRTLOGD" --daemon --pid-file "$WORK/virtlogd.pid" || skip "virtlogd did not start"
-"$LIBVIRTD" --daemon --config "$WORK/libvirtd.conf" --pid-file "$WORK/libvirtd.pid" ||
-  { echo "Bail out! libvirtd did not start"; exit 1; }
+$START_LIBVIRTD || { echo "Bail out! libvirtd did not start"; exit 1; }
 
 # The first start probes QEMU's capabilities, which takes seconds.
 for _ in $(seq 600); do
@@ -93,4 +96,4 @@ for _ in $(seq 600); do
 done
 virsh -c "$URI" version >/dev/null 2>&1 || { echo "Bail out! libvirtd does not answer on $URI"; exit 1; }
 
-HGR_TEST_QEMU_URI="$URI" "$@"
+HGR_TEST_QEMU_URI="$URI" HGR_TEST_LIBVIRTD_PIDFILE="$WORK/libvirtd.pid" HGR_TEST_LIBVIRTD_START="$START_LIBVIRTD" "$@"

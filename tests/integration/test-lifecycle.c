@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <libvirt/libvirt.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "hgr-guest-private.h"
@@ -144,6 +145,93 @@ test_lifecycle (void)
   g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_DISCONNECTED);
 }
 
+static void
+kill_daemon (void)
+{
+  g_autofree char *text = NULL;
+  GPid             pid;
+
+  g_assert_true (g_file_get_contents (g_getenv ("HGR_TEST_LIBVIRTD_PIDFILE"), &text, NULL, NULL));
+  pid = (GPid) g_ascii_strtoll (text, NULL, 10);
+  g_assert_cmpint (pid, >, 1);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+}
+
+static void
+start_daemon (void)
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (g_getenv ("HGR_TEST_LIBVIRTD_START"), NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+test_daemon_dies_and_returns (void)
+{
+  const char *uri = require_uri ();
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *xml = NULL;
+  char             uuid[VIR_UUID_STRING_BUFLEN];
+  virDomainPtr     domain;
+  HgrGuest        *guest;
+  gint64           killed;
+
+  if (uri == NULL)
+    return;
+
+  host = hgr_host_new (uri);
+  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_true (hgr_host_connect_finish (host, result, NULL));
+
+  name = g_strdup_printf ("hgr-test-reconnect-%d", (int) getpid ());
+  xml = tiny_guest_xml (name);
+  domain = virDomainDefineXML (hgr_host_get_connection (host), xml);
+  g_assert_nonnull (domain);
+  virDomainGetUUIDString (domain, uuid);
+  virDomainFree (domain);
+  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, uuid) != NULL);
+  guest = hgr_host_lookup_guest (host, uuid);
+  g_assert_true (hgr_guest_can (guest, HGR_GUEST_ACTION_RUN));
+
+  /* The daemon dies: the host says so soon, keeps its guests (stale: no
+   * action can be sent), and starts getting the connection back. */
+  kill_daemon ();
+  killed = g_get_monotonic_time ();
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_host_get_status (host) != HGR_HOST_STATUS_CONNECTED, 30);
+  g_test_message ("disconnect noticed after %.0f ms", (g_get_monotonic_time () - killed) / 1000.0);
+  g_assert_true (hgr_host_get_reconnecting (host));
+  g_assert_true (g_str_has_prefix (hgr_host_get_error_message (host), "Disconnected: "));
+  g_assert_true (hgr_host_lookup_guest (host, uuid) == guest);
+  g_assert_false (hgr_guest_can (guest, HGR_GUEST_ACTION_RUN));
+
+  /* While it is down, tries fail and back off; the guests stay. */
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_host_get_status (host) == HGR_HOST_STATUS_CONNECTING, 30);
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_host_get_status (host) == HGR_HOST_STATUS_DISCONNECTED, 30);
+  g_assert_true (hgr_host_get_reconnecting (host));
+  g_assert_true (hgr_host_lookup_guest (host, uuid) == guest);
+
+  /* It comes back: Hangar reconnects by itself, the list is right, and the
+   * guest is the same object (a selection of it survives). */
+  start_daemon ();
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_host_get_status (host) == HGR_HOST_STATUS_CONNECTED, 120);
+  g_assert_false (hgr_host_get_reconnecting (host));
+  g_assert_null (hgr_host_get_error_message (host));
+  g_assert_true (hgr_host_lookup_guest (host, uuid) == guest);
+  g_assert_true (hgr_guest_can (guest, HGR_GUEST_ACTION_RUN));
+
+  /* And it is live again: events arrive on the new connection. */
+  domain = virDomainLookupByUUIDString (hgr_host_get_connection (host), uuid);
+  g_assert_cmpint (virDomainUndefine (domain), ==, 0);
+  virDomainFree (domain);
+  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, uuid) == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +239,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/integration/lifecycle", test_lifecycle);
+  g_test_add_func ("/integration/daemon-dies-and-returns", test_daemon_dies_and_returns);
 
   return g_test_run ();
 }
