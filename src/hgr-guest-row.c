@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hgr-host.h"
+
 struct _HgrGuestRow
 {
   AdwBin parent_instance;
@@ -24,6 +26,7 @@ struct _HgrGuestRow
   /* Owned */
   HgrGuest     *guest;
   GSignalGroup *guest_signals;
+  GSignalGroup *host_signals;
   char         *state_class;
 };
 
@@ -68,6 +71,7 @@ update (HgrGuestRow *self)
   g_autofree char *subtitle = NULL;
   HgrGuestState    state;
   const char      *title;
+  HgrHost         *host;
 
   if (self->guest == NULL)
     return;
@@ -82,6 +86,13 @@ update (HgrGuestRow *self)
     subtitle = g_strdup (hgr_guest_state_to_label (state));
   gtk_label_set_label (self->state_label, subtitle);
   gtk_image_set_from_icon_name (self->state_icon, hgr_guest_state_to_icon_name (state));
+
+  /* A guest of a host that lost its connection is shown as last seen, dimmed. */
+  host = hgr_guest_get_host (self->guest);
+  if (host != NULL && hgr_host_get_status (host) != HGR_HOST_STATUS_CONNECTED)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "stale");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "stale");
 
   state_class = g_strconcat ("guest-state-", state_css_name (state), NULL);
   if (g_strcmp0 (state_class, self->state_class) != 0)
@@ -106,6 +117,7 @@ hgr_guest_row_dispose (GObject *object)
   HgrGuestRow *self = HGR_GUEST_ROW (object);
 
   g_signal_group_set_target (self->guest_signals, NULL);
+  g_signal_group_set_target (self->host_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HGR_TYPE_GUEST_ROW);
   g_clear_object (&self->guest);
 
@@ -118,6 +130,7 @@ hgr_guest_row_finalize (GObject *object)
   HgrGuestRow *self = HGR_GUEST_ROW (object);
 
   g_clear_object (&self->guest_signals);
+  g_clear_object (&self->host_signals);
   g_free (self->state_class);
 
   G_OBJECT_CLASS (hgr_guest_row_parent_class)->finalize (object);
@@ -189,6 +202,8 @@ hgr_guest_row_init (HgrGuestRow *self)
   self->guest_signals = g_signal_group_new (HGR_TYPE_GUEST);
   g_signal_group_connect_swapped (self->guest_signals, "notify::state", G_CALLBACK (guest_notify_cb), self);
   g_signal_group_connect_swapped (self->guest_signals, "notify::display-name", G_CALLBACK (guest_notify_cb), self);
+  self->host_signals = g_signal_group_new (HGR_TYPE_HOST);
+  g_signal_group_connect_swapped (self->host_signals, "notify::status", G_CALLBACK (guest_notify_cb), self);
 }
 
 /**
@@ -215,6 +230,7 @@ hgr_guest_row_set_guest (HgrGuestRow *self,
   if (!g_set_object (&self->guest, guest))
     return;
   g_signal_group_set_target (self->guest_signals, guest);
+  g_signal_group_set_target (self->host_signals, guest != NULL ? hgr_guest_get_host (guest) : NULL);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUEST]);
 }

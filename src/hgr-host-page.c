@@ -55,11 +55,15 @@ update (HgrHostPage *self)
                                  : hgr_host_get_remote (self->host)    ? "network-server-symbolic"
                                                                        : "computer-symbolic");
   gtk_button_set_label (self->connect_button,
-                        host_status == HGR_HOST_STATUS_FAILED ? _ ("_Try Again") : _ ("_Connect"));
+                        hgr_host_get_reconnecting (self->host)  ? _ ("_Reconnect Now")
+                        : host_status == HGR_HOST_STATUS_FAILED ? _ ("_Try Again")
+                                                                : _ ("_Connect"));
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button),
                           host_status == HGR_HOST_STATUS_DISCONNECTED || host_status == HGR_HOST_STATUS_FAILED);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), host_status == HGR_HOST_STATUS_CONNECTING);
-  gtk_widget_set_visible (GTK_WIDGET (self->disconnect_button), host_status == HGR_HOST_STATUS_CONNECTED);
+  /* Disconnecting also stops reconnecting by itself. */
+  gtk_widget_set_visible (GTK_WIDGET (self->disconnect_button),
+                          host_status == HGR_HOST_STATUS_CONNECTED || hgr_host_get_reconnecting (self->host));
   gtk_label_set_label (self->uri_value, hgr_host_get_uri (self->host));
 }
 
@@ -122,6 +126,7 @@ hgr_host_page_init (HgrHostPage *self)
   self->host_signals = g_signal_group_new (HGR_TYPE_HOST);
   g_signal_group_connect_swapped (self->host_signals, "notify::status", G_CALLBACK (host_changed_cb), self);
   g_signal_group_connect_swapped (self->host_signals, "notify::error-message", G_CALLBACK (host_changed_cb), self);
+  g_signal_group_connect_swapped (self->host_signals, "notify::reconnecting", G_CALLBACK (host_changed_cb), self);
   self->guests_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->guests_signals, "items-changed", G_CALLBACK (host_changed_cb), self);
 }

@@ -47,6 +47,7 @@ update (HgrHostRow *self)
   g_autofree char *status = NULL;
   HgrHostStatus    host_status;
   gboolean         connecting;
+  const char      *connect_label;
 
   if (self->host == NULL)
     return;
@@ -57,8 +58,7 @@ update (HgrHostRow *self)
 
   gtk_label_set_label (self->name_label, hgr_host_get_display_name (self->host));
   gtk_label_set_label (self->status_label, status);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
-                               host_status == HGR_HOST_STATUS_FAILED ? status : NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), status);
   gtk_image_set_from_icon_name (self->icon, hgr_host_get_remote (self->host) ? "network-server-symbolic"
                                                                              : "computer-symbolic");
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), connecting);
@@ -66,13 +66,12 @@ update (HgrHostRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), connecting);
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button),
                           host_status == HGR_HOST_STATUS_DISCONNECTED || host_status == HGR_HOST_STATUS_FAILED);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->connect_button),
-                               host_status == HGR_HOST_STATUS_FAILED ? _ ("Try Again") : _ ("Connect"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->connect_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  host_status == HGR_HOST_STATUS_FAILED ? _ ("Try Again") : _ ("Connect"),
-                                  -1);
-  if (host_status == HGR_HOST_STATUS_FAILED)
+  connect_label = hgr_host_get_reconnecting (self->host)  ? _ ("Reconnect Now")
+                  : host_status == HGR_HOST_STATUS_FAILED ? _ ("Try Again")
+                                                          : _ ("Connect");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->connect_button), connect_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->connect_button), GTK_ACCESSIBLE_PROPERTY_LABEL, connect_label, -1);
+  if (host_status == HGR_HOST_STATUS_FAILED || hgr_host_get_reconnecting (self->host))
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
@@ -176,6 +175,7 @@ hgr_host_row_init (HgrHostRow *self)
   self->host_signals = g_signal_group_new (HGR_TYPE_HOST);
   g_signal_group_connect_swapped (self->host_signals, "notify::status", G_CALLBACK (host_changed_cb), self);
   g_signal_group_connect_swapped (self->host_signals, "notify::error-message", G_CALLBACK (host_changed_cb), self);
+  g_signal_group_connect_swapped (self->host_signals, "notify::reconnecting", G_CALLBACK (host_changed_cb), self);
   self->guests_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->guests_signals, "items-changed", G_CALLBACK (host_changed_cb), self);
 }

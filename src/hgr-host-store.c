@@ -219,6 +219,8 @@ hgr_host_store_add (HgrHostStore *self,
 
   host = hgr_host_new (uri);
   hgr_host_set_autoconnect (host, autoconnect);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "connect-timeout", host, "connect-timeout", G_SETTINGS_BIND_GET);
   g_signal_connect_object (host, "notify::autoconnect", G_CALLBACK (host_autoconnect_changed_cb), self, 0);
   if (save_host)
     g_hash_table_add (self->saved, host);

@@ -1235,8 +1235,8 @@ hgr_host_dup_status_label (HgrHost *self)
     case HGR_HOST_STATUS_DISCONNECTED:
     default:
       if (self->reconnecting)
-        /* Translators: %s is why the host was disconnected */
-        return g_strdup_printf (_ ("%s Reconnecting by itself…"), self->error_message);
+        /* Translators: %s is why the host was disconnected; libvirt's text may lack a final period */
+        return g_strdup_printf (_ ("%s · Reconnecting by itself…"), self->error_message);
       return g_strdup (_ ("Not connected"));
     }
 }
