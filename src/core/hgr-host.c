@@ -542,6 +542,17 @@ schedule_reconnect (HgrHost    *self,
   set_status (self, HGR_HOST_STATUS_DISCONNECTED, message);
 }
 
+/* On the main thread, when the worker opened the connection. */
+static gboolean
+connection_opened_cb (gpointer user_data)
+{
+  g_autoptr (HgrHost) self = event_link_get_host (user_data);
+
+  if (self != NULL)
+    g_clear_handle_id (&self->timeout_id, g_source_remove);
+  return G_SOURCE_REMOVE;
+}
+
 /* Runs in a worker thread. */
 static void
 connect_thread (GTask        *task,
@@ -560,6 +571,10 @@ connect_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  /* The host answers: from here on keepalive watches it, not the timeout. */
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, connection_opened_cb,
+                              g_atomic_rc_box_acquire (data->link), event_link_release);
 
   /* Not every driver has keepalive or close callbacks (the test driver has neither). */
   virConnectSetKeepAlive (data->conn, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT);
@@ -683,7 +698,8 @@ connect_timeout_cb (gpointer user_data)
  *
  * Opens the connection in a worker thread, subscribes to its domain events and
  * lists its guests. The host's status and error message follow the attempt,
- * which fails with %G_IO_ERROR_TIMED_OUT after HgrHost:connect-timeout. A
+ * which fails with %G_IO_ERROR_TIMED_OUT when the host does not answer within
+ * HgrHost:connect-timeout (a host that answers may take longer to list). A
  * host that is connected or connecting already completes at once; a host
  * waiting to reconnect tries now.
  */

@@ -446,8 +446,10 @@ test_many_guests (void)
   gint64      start = g_get_monotonic_time ();
 
   host = hgr_host_new (uri);
+  /* The test driver parses its file inside open, which sanitizer builds make
+   * many times slower: this test is about loading, not the timeout policy. */
+  hgr_host_set_connect_timeout (host, 0);
   hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
-  /* Sanitizer builds are many times slower: a generous guard. */
   HGR_TEST_WAIT_UNTIL_SECONDS (result != NULL, 120);
   g_assert_true (hgr_host_connect_finish (host, result, NULL));
   g_test_message ("5000 guests connected and listed in %.0f ms",
