@@ -1,9 +1,11 @@
 /* hgr-add-connection-dialog.c — the "Add Connection" dialog
  *
- * The user picks a hypervisor of this computer or types any libvirt URI. The
- * dialog shows the exact URI it will open and says, as the user types, what is
- * wrong with it; "Add" stays off until it is right. Adding saves the host and
- * starts connecting; the dialog never talks to libvirt itself.
+ * The user picks a hypervisor, on this computer or on a remote one over SSH
+ * (user, host, port, key file), or types any libvirt URI. The dialog shows the
+ * exact URI it will open and says, as the user types, what is wrong with it;
+ * "Add" stays off until it is right. Adding saves the host and starts
+ * connecting; the dialog never talks to libvirt itself. Given a saved host, it
+ * edits it instead: every field comes back as it was saved.
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hgr-error.h"
 #include "hgr-uri.h"
 
 /* Positions in the hypervisor combo row, as in the .ui file. */
@@ -34,6 +37,12 @@ struct _HgrAddConnectionDialog
 
   /* Template widgets */
   AdwComboRow  *hypervisor_row;
+  AdwActionRow *remote_row;
+  GtkSwitch    *remote_switch;
+  AdwEntryRow  *user_row;
+  AdwEntryRow  *host_row;
+  AdwEntryRow  *port_row;
+  AdwEntryRow  *key_row;
   AdwEntryRow  *uri_row;
   GtkSwitch    *autoconnect_switch;
   AdwActionRow *preview_row;
@@ -42,11 +51,50 @@ struct _HgrAddConnectionDialog
 
   /* Owned */
   HgrHostStore *store;
-  char         *uri;   /* what "Add" would open; NULL while invalid */
-  char         *error; /* why not, for the user */
+  HgrHost      *editing; /* nullable: the saved host being edited */
+  char         *uri;     /* what "Add" would open; NULL while invalid */
+  char         *error;   /* why not, for the user */
 };
 
 G_DEFINE_FINAL_TYPE (HgrAddConnectionDialog, hgr_add_connection_dialog, ADW_TYPE_WINDOW)
+
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+build_remote_uri (HgrAddConnectionDialog *self,
+                  HgrHypervisor           hypervisor,
+                  GError                **error)
+{
+  g_autofree char *host = g_strstrip (g_strdup (text_of (self->host_row)));
+  g_autofree char *user = g_strstrip (g_strdup (text_of (self->user_row)));
+  const char      *port_text = text_of (self->port_row);
+  const char      *keyfile = text_of (self->key_row);
+  guint64          port = 0;
+
+  if (*host == '\0')
+    {
+      g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT, _ ("Enter the host name of the remote computer."));
+      return NULL;
+    }
+  if (*port_text != '\0' && !g_ascii_string_to_unsigned (port_text, 10, 1, 65535, &port, NULL))
+    {
+      g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT,
+                           _ ("The port is a number from 1 to 65535. Leave it empty for SSH’s usual port, 22."));
+      return NULL;
+    }
+  if (*keyfile != '\0' && !g_file_test (keyfile, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is a file path */
+                   _ ("There is no key file “%s”. Choose an existing private key, or leave the field empty."), keyfile);
+      return NULL;
+    }
+  return hgr_uri_build (hypervisor, user, host, (guint) port, keyfile, error);
+}
 
 static void
 validate (HgrAddConnectionDialog *self)
@@ -55,8 +103,14 @@ validate (HgrAddConnectionDialog *self)
   g_autofree char *uri = NULL;
   guint            choice = adw_combo_row_get_selected (self->hypervisor_row);
   gboolean         custom = choice == CHOICE_CUSTOM;
+  gboolean         remote = !custom && gtk_switch_get_active (self->remote_switch);
+  GtkWidget       *remote_rows[] = { GTK_WIDGET (self->user_row), GTK_WIDGET (self->host_row), GTK_WIDGET (self->port_row),
+                                     GTK_WIDGET (self->key_row) };
 
   gtk_widget_set_visible (GTK_WIDGET (self->uri_row), custom);
+  gtk_widget_set_visible (GTK_WIDGET (self->remote_row), !custom);
+  for (guint i = 0; i < G_N_ELEMENTS (remote_rows); i++)
+    gtk_widget_set_visible (remote_rows[i], remote);
 
   if (custom)
     {
@@ -70,10 +124,14 @@ validate (HgrAddConnectionDialog *self)
                                  : choice == CHOICE_TEST       ? HGR_HYPERVISOR_TEST
                                                                : HGR_HYPERVISOR_QEMU_SYSTEM;
 
-      uri = hgr_uri_build (hypervisor, NULL, NULL, 0, NULL, &error);
+      if (!remote)
+        uri = hgr_uri_build (hypervisor, NULL, NULL, 0, NULL, &error);
+      else
+        uri = build_remote_uri (self, hypervisor, &error);
     }
 
-  if (uri != NULL && self->store != NULL && hgr_host_store_lookup (self->store, uri) != NULL)
+  if (uri != NULL && self->store != NULL && hgr_host_store_lookup (self->store, uri) != NULL &&
+      hgr_host_store_lookup (self->store, uri) != self->editing)
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                    /* Translators: %s is a connection URI */
@@ -125,9 +183,48 @@ dialog_add_action (GtkWidget  *widget,
   if (self->uri == NULL || self->store == NULL)
     return;
 
-  host = hgr_host_store_add (self->store, self->uri, gtk_switch_get_active (self->autoconnect_switch), TRUE);
+  if (self->editing != NULL)
+    host = hgr_host_store_replace (self->store, self->editing, self->uri, gtk_switch_get_active (self->autoconnect_switch));
+  else
+    host = hgr_host_store_add (self->store, self->uri, gtk_switch_get_active (self->autoconnect_switch), TRUE);
   hgr_host_connect_async (host, NULL, NULL, NULL);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+key_chooser_response_cb (GtkNativeDialog        *chooser,
+                         int                     response,
+                         HgrAddConnectionDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->key_row), path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+dialog_choose_key_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HgrAddConnectionDialog *self = HGR_ADD_CONNECTION_DIALOG (widget);
+  g_autofree char        *ssh_dir = g_build_filename (g_get_home_dir (), ".ssh", NULL);
+  g_autoptr (GFile) folder = g_file_new_for_path (ssh_dir);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_ ("Choose a Private Key"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _ ("_Choose"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (g_file_test (ssh_dir, G_FILE_TEST_IS_DIR))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (key_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -137,6 +234,7 @@ hgr_add_connection_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HGR_TYPE_ADD_CONNECTION_DIALOG);
   g_clear_object (&self->store);
+  g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (hgr_add_connection_dialog_parent_class)->dispose (object);
 }
@@ -163,6 +261,12 @@ hgr_add_connection_dialog_class_init (HgrAddConnectionDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hgr-add-connection-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, hypervisor_row);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, remote_row);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, remote_switch);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, user_row);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, host_row);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, port_row);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, key_row);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, uri_row);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, autoconnect_switch);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, preview_row);
@@ -170,6 +274,7 @@ hgr_add_connection_dialog_class_init (HgrAddConnectionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, add_button);
 
   gtk_widget_class_install_action (widget_class, "dialog.add", NULL, dialog_add_action);
+  gtk_widget_class_install_action (widget_class, "dialog.choose-key", NULL, dialog_choose_key_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "dialog.add", NULL);
 }
@@ -181,6 +286,16 @@ hgr_add_connection_dialog_init (HgrAddConnectionDialog *self)
 
   g_signal_connect_swapped (self->hypervisor_row, "notify::selected", G_CALLBACK (input_changed_cb), self);
   g_signal_connect_swapped (self->uri_row, "changed", G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->remote_switch, "notify::active", G_CALLBACK (input_changed_cb), self);
+  {
+    AdwEntryRow *rows[] = { self->user_row, self->host_row, self->port_row, self->key_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_signal_connect_swapped (rows[i], "changed", G_CALLBACK (input_changed_cb), self);
+        g_signal_connect_swapped (rows[i], "entry-activated", G_CALLBACK (uri_row_entry_activated_cb), self);
+      }
+  }
   g_signal_connect_swapped (self->uri_row, "entry-activated", G_CALLBACK (uri_row_entry_activated_cb), self);
 }
 
@@ -201,6 +316,58 @@ hgr_add_connection_dialog_new (GtkWindow    *parent,
 
   self = g_object_new (HGR_TYPE_ADD_CONNECTION_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
+  validate (self);
+  return self;
+}
+
+/**
+ * hgr_add_connection_dialog_new_edit:
+ * @parent: (nullable): the window it belongs to
+ * @store: the store that holds @host
+ * @host: a saved host
+ *
+ * Returns: (transfer full): a dialog that shows @host's fields as they were
+ *   saved, and replaces the host with what the user changes
+ */
+HgrAddConnectionDialog *
+hgr_add_connection_dialog_new_edit (GtkWindow    *parent,
+                                    HgrHostStore *store,
+                                    HgrHost      *host)
+{
+  HgrAddConnectionDialog *self;
+  g_autofree char        *user = NULL;
+  g_autofree char        *remote_host = NULL;
+  g_autofree char        *keyfile = NULL;
+  HgrHypervisor           hypervisor;
+  guint                   port;
+
+  g_return_val_if_fail (HGR_IS_HOST_STORE (store), NULL);
+  g_return_val_if_fail (HGR_IS_HOST (host), NULL);
+
+  self = hgr_add_connection_dialog_new (parent, store);
+  self->editing = g_object_ref (host);
+  gtk_window_set_title (GTK_WINDOW (self), _ ("Edit Connection"));
+  gtk_button_set_label (self->add_button, _ ("_Save"));
+  gtk_switch_set_active (self->autoconnect_switch, hgr_host_get_autoconnect (host));
+
+  if (hgr_uri_parse_form (hgr_host_get_uri (host), &hypervisor, &user, &remote_host, &port, &keyfile))
+    {
+      g_autofree char *port_text = port != 0 ? g_strdup_printf ("%u", port) : g_strdup ("");
+
+      adw_combo_row_set_selected (self->hypervisor_row, hypervisor == HGR_HYPERVISOR_QEMU_SESSION ? CHOICE_QEMU_SESSION
+                                                        : hypervisor == HGR_HYPERVISOR_TEST       ? CHOICE_TEST
+                                                                                                  : CHOICE_QEMU_SYSTEM);
+      gtk_switch_set_active (self->remote_switch, remote_host != NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->user_row), user != NULL ? user : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->host_row), remote_host != NULL ? remote_host : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->port_row), port_text);
+      gtk_editable_set_text (GTK_EDITABLE (self->key_row), keyfile != NULL ? keyfile : "");
+    }
+  else
+    {
+      adw_combo_row_set_selected (self->hypervisor_row, CHOICE_CUSTOM);
+      gtk_editable_set_text (GTK_EDITABLE (self->uri_row), hgr_host_get_uri (host));
+    }
   validate (self);
   return self;
 }

@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (HgrAddConnectionDialog, hgr_add_connection_dialog, HGR, AD
 
 HgrAddConnectionDialog *hgr_add_connection_dialog_new (GtkWindow    *parent,
                                                        HgrHostStore *store);
+HgrAddConnectionDialog *hgr_add_connection_dialog_new_edit (GtkWindow    *parent,
+                                                            HgrHostStore *store,
+                                                            HgrHost      *host);
 const char             *hgr_add_connection_dialog_get_uri (HgrAddConnectionDialog *self);
 const char             *hgr_add_connection_dialog_get_error (HgrAddConnectionDialog *self);
 

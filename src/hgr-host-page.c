@@ -24,6 +24,7 @@ struct _HgrHostPage
   GtkButton     *cancel_button;
   GtkButton     *disconnect_button;
   GtkLabel      *uri_value;
+  AdwActionRow  *edit_row;
   AdwActionRow  *autoconnect_row;
   GtkSwitch     *autoconnect_switch;
   GtkButton     *remove_button;
@@ -113,6 +114,7 @@ hgr_host_page_class_init (HgrHostPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, disconnect_button);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, uri_value);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, edit_row);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, autoconnect_row);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, autoconnect_switch);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, remove_button);
@@ -170,7 +172,9 @@ hgr_host_page_set_host (HgrHostPage *self,
   self->autoconnect_binding = g_object_bind_property (host, "autoconnect", self->autoconnect_switch, "active",
                                                       G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   {
-    GtkButton *buttons[] = { self->connect_button, self->cancel_button, self->disconnect_button, self->remove_button };
+    GtkWidget *buttons[] = { GTK_WIDGET (self->connect_button), GTK_WIDGET (self->cancel_button),
+                             GTK_WIDGET (self->disconnect_button), GTK_WIDGET (self->remove_button),
+                             GTK_WIDGET (self->edit_row) };
 
     for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (buttons[i]), g_variant_new_string (hgr_host_get_uri (host)));

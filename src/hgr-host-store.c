@@ -62,6 +62,20 @@ host_autoconnect_changed_cb (HgrHost      *host,
     save (self);
 }
 
+static HgrHost *
+new_host (HgrHostStore *self,
+          const char   *uri,
+          gboolean      autoconnect)
+{
+  HgrHost *host = hgr_host_new (uri);
+
+  hgr_host_set_autoconnect (host, autoconnect);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "connect-timeout", host, "connect-timeout", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (host, "notify::autoconnect", G_CALLBACK (host_autoconnect_changed_cb), self, 0);
+  return host;
+}
+
 static void
 hgr_host_store_dispose (GObject *object)
 {
@@ -217,17 +231,58 @@ hgr_host_store_add (HgrHostStore *self,
   if (existing != NULL)
     return existing;
 
-  host = hgr_host_new (uri);
-  hgr_host_set_autoconnect (host, autoconnect);
-  if (self->settings != NULL)
-    g_settings_bind (self->settings, "connect-timeout", host, "connect-timeout", G_SETTINGS_BIND_GET);
-  g_signal_connect_object (host, "notify::autoconnect", G_CALLBACK (host_autoconnect_changed_cb), self, 0);
+  host = new_host (self, uri, autoconnect);
   if (save_host)
     g_hash_table_add (self->saved, host);
   g_list_store_append (self->hosts, host);
   if (save_host)
     save (self);
   return host;
+}
+
+/**
+ * hgr_host_store_replace:
+ * @self: a store
+ * @host: one of its hosts
+ * @uri: the URI it gets instead, already validated
+ * @autoconnect: whether to connect at start-up
+ *
+ * Changes a host as edited: with the same URI only its autoconnect flag
+ * changes; with another, a new host takes its place (and its saved place).
+ *
+ * Returns: (transfer none): the host now at that place
+ */
+HgrHost *
+hgr_host_store_replace (HgrHostStore *self,
+                        HgrHost      *host,
+                        const char   *uri,
+                        gboolean      autoconnect)
+{
+  g_autoptr (HgrHost) replacement = NULL;
+  gboolean saved;
+  guint    position;
+
+  g_return_val_if_fail (HGR_IS_HOST_STORE (self), NULL);
+  g_return_val_if_fail (HGR_IS_HOST (host), NULL);
+
+  if (g_str_equal (hgr_host_get_uri (host), uri))
+    {
+      hgr_host_set_autoconnect (host, autoconnect);
+      return host;
+    }
+  if (!g_list_store_find (self->hosts, host, &position))
+    return NULL;
+
+  saved = g_hash_table_contains (self->saved, host);
+  replacement = new_host (self, uri, autoconnect);
+  if (saved)
+    g_hash_table_add (self->saved, replacement);
+  g_signal_handlers_disconnect_by_data (host, self);
+  hgr_host_disconnect (host);
+  g_hash_table_remove (self->saved, host);
+  g_list_store_splice (self->hosts, position, 1, (gpointer *) &replacement, 1);
+  save (self);
+  return replacement;
 }
 
 /**

@@ -24,6 +24,10 @@ HgrHost      *hgr_host_store_add (HgrHostStore *self,
                                   const char   *uri,
                                   gboolean      autoconnect,
                                   gboolean      save_host);
+HgrHost      *hgr_host_store_replace (HgrHostStore *self,
+                                      HgrHost      *host,
+                                      const char   *uri,
+                                      gboolean      autoconnect);
 void          hgr_host_store_remove (HgrHostStore *self,
                                      HgrHost      *host);
 gboolean      hgr_host_store_is_saved (HgrHostStore *self,

@@ -593,6 +593,18 @@ host_remove_action (GtkWidget  *widget,
 }
 
 static void
+host_edit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HgrWindow *self = HGR_WINDOW (widget);
+  HgrHost   *host = lookup_host (self, parameter);
+
+  if (host != NULL)
+    gtk_window_present (GTK_WINDOW (hgr_add_connection_dialog_new_edit (GTK_WINDOW (self), self->store, host)));
+}
+
+static void
 win_connect_selected_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
@@ -821,6 +833,7 @@ hgr_window_class_init (HgrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "host.disconnect", "s", host_disconnect_action);
   gtk_widget_class_install_action (widget_class, "host.cancel-connect", "s", host_cancel_connect_action);
   gtk_widget_class_install_action (widget_class, "host.remove", "s", host_remove_action);
+  gtk_widget_class_install_action (widget_class, "host.edit", "s", host_edit_action);
   gtk_widget_class_install_action (widget_class, "win.connect-selected", NULL, win_connect_selected_action);
   gtk_widget_class_install_action (widget_class, "win.disconnect-selected", NULL, win_disconnect_selected_action);
   gtk_widget_class_install_action (widget_class, "win.add-connection", NULL, win_add_connection_action);

@@ -277,6 +277,88 @@ hgr_uri_validate (const char *uri,
 }
 
 /**
+ * hgr_uri_parse_form:
+ * @uri: a libvirt URI
+ * @hypervisor: (out): the hypervisor
+ * @ssh_user: (out) (transfer full) (nullable): the SSH user, or %NULL
+ * @ssh_host: (out) (transfer full) (nullable): the remote host, %NULL for this computer
+ * @ssh_port: (out): the SSH port, 0 for the default
+ * @ssh_keyfile: (out) (transfer full) (nullable): the key file, or %NULL
+ *
+ * The reverse of hgr_uri_build(), for editing a saved host in the form.
+ *
+ * Returns: %TRUE when hgr_uri_build() makes @uri from the fields; %FALSE (and
+ *   no output) for any other URI, which the form shows as typed
+ */
+gboolean
+hgr_uri_parse_form (const char    *uri,
+                    HgrHypervisor *hypervisor,
+                    char         **ssh_user,
+                    char         **ssh_host,
+                    guint         *ssh_port,
+                    char         **ssh_keyfile)
+{
+  static const struct
+  {
+    HgrHypervisor hypervisor;
+    const char   *driver;
+    const char   *path;
+  } forms[] = {
+    { HGR_HYPERVISOR_QEMU_SYSTEM, "qemu", "/system" },
+    { HGR_HYPERVISOR_QEMU_SESSION, "qemu", "/session" },
+    { HGR_HYPERVISOR_TEST, "test", "/default" },
+  };
+  g_autoptr (GUri) parsed = NULL;
+  g_autoptr (GHashTable) params = NULL;
+  g_autofree char *keyfile = NULL;
+  g_autofree char *rebuilt = NULL;
+  const char      *scheme;
+  const char      *host;
+  int              port;
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED_QUERY, NULL);
+  if (parsed == NULL || g_uri_get_password (parsed) != NULL || g_uri_get_fragment (parsed) != NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (parsed);
+  host = g_uri_get_host (parsed);
+  if (host != NULL && *host == '\0')
+    host = NULL;
+  port = g_uri_get_port (parsed);
+
+  if (g_uri_get_query (parsed) != NULL)
+    {
+      params = g_uri_parse_params (g_uri_get_query (parsed), -1, "&", G_URI_PARAMS_NONE, NULL);
+      if (params == NULL || g_hash_table_size (params) != 1 || !g_hash_table_contains (params, "keyfile"))
+        return FALSE;
+      keyfile = g_strdup (g_hash_table_lookup (params, "keyfile"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *remote_scheme = g_strconcat (forms[i].driver, "+ssh", NULL);
+
+      if (!g_str_equal (g_uri_get_path (parsed), forms[i].path))
+        continue;
+      if (!(host == NULL ? g_str_equal (scheme, forms[i].driver) : g_str_equal (scheme, remote_scheme)))
+        continue;
+
+      /* Only what the form would build again, letter for letter. */
+      rebuilt = hgr_uri_build (forms[i].hypervisor, g_uri_get_user (parsed), host, port > 0 ? port : 0, keyfile, NULL);
+      if (rebuilt == NULL || !g_str_equal (rebuilt, uri))
+        return FALSE;
+
+      *hypervisor = forms[i].hypervisor;
+      *ssh_user = g_strdup (g_uri_get_user (parsed));
+      *ssh_host = g_strdup (host);
+      *ssh_port = port > 0 && port != 22 ? port : 0;
+      *ssh_keyfile = g_steal_pointer (&keyfile);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * hgr_uri_is_remote:
  * @uri: a libvirt URI
  *

@@ -20,6 +20,12 @@ char    *hgr_uri_build (HgrHypervisor hypervisor,
                         GError      **error);
 gboolean hgr_uri_validate (const char *uri,
                            GError    **error);
+gboolean hgr_uri_parse_form (const char    *uri,
+                             HgrHypervisor *hypervisor,
+                             char         **ssh_user,
+                             char         **ssh_host,
+                             guint         *ssh_port,
+                             char         **ssh_keyfile);
 gboolean hgr_uri_is_remote (const char *uri);
 char    *hgr_uri_dup_display_name (const char *uri);
 

@@ -180,6 +180,58 @@ test_display_name (void)
 }
 
 static void
+test_parse_form (void)
+{
+  /* Every URI the form builds comes back as the same fields. */
+  for (guint i = 0; i < G_N_ELEMENTS (build_cases); i++)
+    {
+      const BuildCase *c = &build_cases[i];
+      g_autofree char *user = NULL;
+      g_autofree char *host = NULL;
+      g_autofree char *keyfile = NULL;
+      HgrHypervisor    hypervisor;
+      guint            port;
+
+      if (c->expected == NULL)
+        continue;
+      g_test_message ("parse %s", c->expected);
+      g_assert_true (hgr_uri_parse_form (c->expected, &hypervisor, &user, &host, &port, &keyfile));
+      g_assert_cmpint (hypervisor, ==, c->hypervisor);
+      g_assert_cmpstr (user, ==, c->user != NULL && *c->user != '\0' ? c->user : NULL);
+      g_assert_cmpstr (host, ==, c->host != NULL && *c->host != '\0' ? c->host : NULL);
+      g_assert_cmpuint (port, ==, c->port == 22 ? 0 : c->port);
+      g_assert_cmpstr (keyfile, ==, c->keyfile != NULL && *c->keyfile != '\0' ? c->keyfile : NULL);
+    }
+
+  /* Anything else stays a typed address. */
+  {
+    static const char *const typed[] = {
+      "qemu+libssh://root@127.0.0.1/system",
+      "qemu+tls://server/system",
+      "qemu:///system?socket=/run/other",
+      "qemu+ssh://root@box/system?keyfile=/k&known_hosts=/kh",
+      "qemu+ssh://root@box:22/system",
+      "lxc:///",
+      "test:///srv/node.xml",
+      "qemu+ssh://root:pw@box/system",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      {
+        g_autofree char *user = NULL;
+        g_autofree char *host = NULL;
+        g_autofree char *keyfile = NULL;
+        HgrHypervisor    hypervisor;
+        guint            port;
+
+        g_test_message ("typed %s", typed[i]);
+        g_assert_false (hgr_uri_parse_form (typed[i], &hypervisor, &user, &host, &port, &keyfile));
+        g_assert_null (user);
+      }
+  }
+}
+
+static void
 test_remote (void)
 {
   g_assert_false (hgr_uri_is_remote ("qemu:///system"));
@@ -199,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/uri/build", test_build);
   g_test_add_func ("/uri/display-name", test_display_name);
   g_test_add_func ("/uri/remote", test_remote);
+  g_test_add_func ("/uri/parse-form", test_parse_form);
 
   return g_test_run ();
 }

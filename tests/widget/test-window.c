@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "hgr-add-connection-dialog.h"
 #include "hgr-delete-dialog.h"
@@ -287,6 +288,120 @@ test_add_connection_validation (void)
                        HGR_HOST_STATUS_FAILED);
 }
 
+static void
+test_add_connection_remote (void)
+{
+  g_autoptr (HgrHostStore) store = hgr_host_store_new (NULL);
+  HgrAddConnectionDialog *dialog = hgr_add_connection_dialog_new (NULL, store);
+  GtkWidget              *error_label = dialog_child (dialog, "error_label");
+  GtkEditable            *user = GTK_EDITABLE (dialog_child (dialog, "user_row"));
+  GtkEditable            *host = GTK_EDITABLE (dialog_child (dialog, "host_row"));
+  GtkEditable            *port = GTK_EDITABLE (dialog_child (dialog, "port_row"));
+  GtkEditable            *key = GTK_EDITABLE (dialog_child (dialog, "key_row"));
+  g_autofree char        *key_path = g_build_filename (g_get_tmp_dir (), "hangar test key", NULL);
+  g_autofree char        *escaped_key = NULL;
+  g_autofree char        *expected = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (host)));
+  gtk_switch_set_active (GTK_SWITCH (dialog_child (dialog, "remote_switch")), TRUE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (host)));
+
+  /* No host yet: refused with what to do. */
+  g_assert_null (hgr_add_connection_dialog_get_uri (dialog));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "Enter the host name"));
+
+  gtk_editable_set_text (user, "root");
+  gtk_editable_set_text (host, "127.0.0.1");
+  g_assert_cmpstr (hgr_add_connection_dialog_get_uri (dialog), ==, "qemu+ssh://root@127.0.0.1/system");
+  gtk_editable_set_text (port, "2222");
+  g_assert_cmpstr (hgr_add_connection_dialog_get_uri (dialog), ==, "qemu+ssh://root@127.0.0.1:2222/system");
+  g_assert_true (gtk_widget_is_sensitive (dialog_child (dialog, "add_button")));
+
+  gtk_editable_set_text (port, "22x");
+  g_assert_null (hgr_add_connection_dialog_get_uri (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "from 1 to 65535"));
+  gtk_editable_set_text (port, "70000");
+  g_assert_null (hgr_add_connection_dialog_get_uri (dialog));
+  gtk_editable_set_text (port, "");
+
+  gtk_editable_set_text (key, key_path);
+  g_assert_null (hgr_add_connection_dialog_get_uri (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "There is no key file"));
+  g_assert_true (g_file_set_contents (key_path, "not really a key", -1, NULL));
+  gtk_editable_set_text (key, "");
+  gtk_editable_set_text (key, key_path);
+  escaped_key = g_uri_escape_string (key_path, "/", FALSE);
+  expected = g_strdup_printf ("qemu+ssh://root@127.0.0.1/system?keyfile=%s", escaped_key);
+  g_assert_cmpstr (hgr_add_connection_dialog_get_uri (dialog), ==, expected);
+
+  /* IPv6 in brackets, and the session hypervisor applies remotely too. */
+  gtk_editable_set_text (key, "");
+  gtk_editable_set_text (host, "::1");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "hypervisor_row")), 1);
+  g_assert_cmpstr (hgr_add_connection_dialog_get_uri (dialog), ==, "qemu+ssh://root@[::1]/session");
+  gtk_editable_set_text (host, "bad host");
+  g_assert_null (hgr_add_connection_dialog_get_uri (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "is not a host name"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (key_path);
+}
+
+static void
+test_edit_connection_round_trip (void)
+{
+  g_autoptr (HgrHostStore) store = hgr_host_store_new (NULL);
+  g_autofree char        *key_path = g_build_filename (g_get_tmp_dir (), "hangar edit key", NULL);
+  g_autofree char        *escaped_key = g_uri_escape_string (key_path, "/", FALSE);
+  g_autofree char        *uri = g_strdup_printf ("qemu+ssh://user%%40corp@[::1]:2222/session?keyfile=%s", escaped_key);
+  g_autofree char        *changed = g_strdup_printf ("qemu+ssh://user%%40corp@[::1]:2200/session?keyfile=%s", escaped_key);
+  HgrAddConnectionDialog *dialog;
+  HgrHost                *before;
+  HgrHost                *after;
+
+  g_assert_true (g_file_set_contents (key_path, "key", -1, NULL));
+  hgr_host_store_add (store, "test:///default", FALSE, TRUE);
+  before = hgr_host_store_add (store, uri, FALSE, TRUE);
+  hgr_host_store_add (store, "qemu+tls://server/system", TRUE, TRUE);
+
+  /* Every field comes back as saved, and saving unchanged changes nothing. */
+  dialog = hgr_add_connection_dialog_new_edit (NULL, store, before);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Connection");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (dialog_child (dialog, "remote_switch"))));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "hypervisor_row"))), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "user_row"))), ==, "user@corp");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "host_row"))), ==, "::1");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "port_row"))), ==, "2222");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "key_row"))), ==, key_path);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (dialog_child (dialog, "autoconnect_switch"))));
+  g_assert_cmpstr (hgr_add_connection_dialog_get_uri (dialog), ==, uri);
+
+  /* A changed port replaces the host in its place, still saved. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "port_row")), "2200");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add", NULL);
+  g_assert_null (hgr_host_store_lookup (store, uri));
+  after = hgr_host_store_lookup (store, changed);
+  g_assert_nonnull (after);
+  g_assert_true (hgr_host_store_is_saved (store, after));
+  {
+    g_autoptr (HgrHost) second = g_list_model_get_item (hgr_host_store_get_hosts (store), 1);
+
+    g_assert_true (second == after);
+  }
+  hgr_host_cancel_connect (after);
+
+  /* A typed address comes back typed. */
+  dialog = hgr_add_connection_dialog_new_edit (NULL, store, hgr_host_store_lookup (store, "qemu+tls://server/system"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "hypervisor_row"))), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "uri_row"))), ==, "qemu+tls://server/system");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (dialog_child (dialog, "autoconnect_switch"))));
+  g_assert_cmpstr (hgr_add_connection_dialog_get_uri (dialog), ==, "qemu+tls://server/system");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (key_path);
+}
+
 static HgrDeleteDialog *
 find_delete_dialog (void)
 {
@@ -368,6 +483,8 @@ main (int   argc,
   g_test_add ("/window/action-sensitivity", Fixture, "small-node.xml", fixture_set_up, test_action_sensitivity, fixture_tear_down);
   g_test_add ("/window/host-page", Fixture, "small-node.xml", fixture_set_up, test_host_page, fixture_tear_down);
   g_test_add_func ("/add-connection/validation", test_add_connection_validation);
+  g_test_add_func ("/add-connection/remote", test_add_connection_remote);
+  g_test_add_func ("/add-connection/edit-round-trip", test_edit_connection_round_trip);
   g_test_add ("/delete-dialog/lists-disks", Fixture, "small-node.xml", fixture_set_up, test_delete_dialog_lists_disks, fixture_tear_down);
 
   return g_test_run ();
