@@ -17,7 +17,7 @@ PACKAGES="$PACKAGES adwaita-icon-theme"
 # Test: display, lint, a real libvirt daemon with QEMU (TCG), the virsh floor, sshd
 PACKAGES="$PACKAGES xvfb xauth desktop-file-utils appstream clang-format flatpak-builder
   libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils
-  openssh-server openssh-client"
+  openssh-server openssh-client netcat-openbsd"
 
 missing=""
 for p in $PACKAGES; do

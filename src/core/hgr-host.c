@@ -16,6 +16,7 @@
 #include "hgr-host.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hgr-enum-types.h"
 #include "hgr-error.h"
@@ -653,6 +654,15 @@ connect_cb (GObject      *object,
         {
           /* Translators: %s is libvirt's own explanation */
           message = g_strdup_printf (_ ("Could not connect: %s"), error->message);
+          if (strstr (error->message, "Host key verification failed") != NULL)
+            {
+              g_autofree char *explained = g_strdup_printf (
+                "%s\n%s", message,
+                _ ("This computer does not know the host’s SSH key, so Hangar did not trust it. Check the key by connecting once with “ssh” in a terminal, then try again."));
+
+              g_free (message);
+              message = g_steal_pointer (&explained);
+            }
           set_status (self, HGR_HOST_STATUS_FAILED, message);
         }
       g_task_return_error (task, g_steal_pointer (&error));

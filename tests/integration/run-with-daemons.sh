@@ -14,6 +14,16 @@
 # the test's guests and stops everything it started. Needs root (QEMU's
 # system instance); otherwise the test is skipped with the reason, or fails
 # when HGR_TEST_REQUIRE_ALL=1.
+#
+# It also starts a private sshd on 127.0.0.1 (own config, generated host and
+# client keys, a prepared known_hosts) in front of that daemon, and passes
+# HGR_TEST_SSH_URI (qemu+ssh with the key; proxy=netcat, because libvirt's
+# virt-ssh-helper ignores the socket= of a private daemon), HGR_TEST_SSH_DIR
+# (keys, known_hosts) and a PATH whose ssh checks host keys against that
+# known_hosts only (libvirt's ssh transport ignores known_hosts=), in batch
+# mode: a test never answers a prompt by accident. libvirt runs ssh with a
+# cleaned environment, so a test that wants another known_hosts for one
+# attempt writes its path into $HGR_TEST_SSH_DIR/use_known_hosts.
 set -u
 
 skip () {
@@ -31,6 +41,8 @@ VIRTLOGD=$(command -v virtlogd || echo /usr/sbin/virtlogd)
 [ -x "$LIBVIRTD" ] && [ -x "$VIRTLOGD" ] || skip "libvirtd or virtlogd missing (package libvirt-daemon)"
 command -v virsh >/dev/null || skip "virsh missing (package libvirt-clients)"
 command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 missing (package qemu-system-x86)"
+[ -x /usr/sbin/sshd ] || skip "sshd missing (package openssh-server)"
+command -v nc >/dev/null || skip "nc missing (package netcat-openbsd)"
 if [ -S /run/libvirt/libvirt-sock ] && virsh -c qemu:///system version >/dev/null 2>&1; then
   skip "a system libvirtd is running; its QEMU driver state would clash with a private one"
 fi
@@ -58,7 +70,7 @@ cleanup () {
         virsh -c "$URI" undefine "$d" >/dev/null 2>&1
     done
   fi
-  for p in libvirtd virtlogd; do
+    for p in libvirtd virtlogd ssh/sshd; do
     if [ -f "$WORK/$p.pid" ]; then
       pid=$(cat "$WORK/$p.pid")
       kill "$pid" 2>/dev/null
@@ -96,4 +108,35 @@ for _ in $(seq 600); do
 done
 virsh -c "$URI" version >/dev/null 2>&1 || { echo "Bail out! libvirtd does not answer on $URI"; exit 1; }
 
-HGR_TEST_QEMU_URI="$URI" HGR_TEST_LIBVIRTD_PIDFILE="$WORK/libvirtd.pid" HGR_TEST_LIBVIRTD_START="$START_LIBVIRTD" "$@"
+# The SSH host: a private sshd on a free loopback port.
+S=$WORK/ssh
+mkdir -p "$S/bin" /run/sshd
+chmod 700 "$S"
+ssh-keygen -q -t ed25519 -N '' -f "$S/host_ed25519"
+ssh-keygen -q -t ed25519 -N '' -f "$S/client_ed25519"
+cp "$S/client_ed25519.pub" "$S/authorized_keys"
+SSH_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat > "$S/sshd_config" <<CONF
+ListenAddress 127.0.0.1:$SSH_PORT
+HostKey $S/host_ed25519
+PidFile $S/sshd.pid
+AuthorizedKeysFile $S/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+CONF
+echo "[127.0.0.1]:$SSH_PORT $(cut -d' ' -f1,2 "$S/host_ed25519.pub")" > "$S/known_hosts"
+cat > "$S/bin/ssh" <<SH
+#!/bin/sh
+KH=$S/known_hosts
+[ -f $S/use_known_hosts ] && KH=\$(cat $S/use_known_hosts)
+exec /usr/bin/ssh -o UserKnownHostsFile="\$KH" -o StrictHostKeyChecking=yes -o BatchMode=yes "\$@"
+SH
+chmod +x "$S/bin/ssh"
+/usr/sbin/sshd -f "$S/sshd_config" -E "$S/sshd.log" || { echo "Bail out! sshd did not start"; exit 1; }
+SSH_URI="qemu+ssh://root@127.0.0.1:$SSH_PORT/system?keyfile=$S/client_ed25519&socket=$WORK/run/libvirt-sock&proxy=netcat"
+
+PATH="$S/bin:$PATH" HGR_TEST_QEMU_URI="$URI" HGR_TEST_SSH_URI="$SSH_URI" HGR_TEST_SSH_DIR="$S" \
+  HGR_TEST_LIBVIRTD_PIDFILE="$WORK/libvirtd.pid" HGR_TEST_LIBVIRTD_START="$START_LIBVIRTD" "$@"
