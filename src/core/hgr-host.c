@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hgr-credential-request.h"
 #include "hgr-enum-types.h"
 #include "hgr-error.h"
 #include "hgr-guest-private.h"
@@ -95,6 +96,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  CREDENTIAL_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef enum
 {
   FETCH_WANTED = 1,
@@ -105,6 +114,8 @@ typedef enum
 typedef struct
 {
   char         *uri;
+  char         *display_name; /* for credential questions */
+  GCancellable *cancellable;  /* the attempt's: ends a wait for credentials */
   EventLink    *link;
   virConnectPtr conn;
   int           lifecycle_id;
@@ -229,6 +240,8 @@ connect_data_free (ConnectData *data)
     }
   g_clear_pointer (&data->infos, g_ptr_array_unref);
   g_clear_pointer (&data->link, event_link_release);
+  g_clear_object (&data->cancellable);
+  g_free (data->display_name);
   g_free (data->uri);
   g_free (data);
 }
@@ -554,6 +567,99 @@ connection_opened_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* How long a question for credentials waits for the user. */
+#define CREDENTIAL_TIMEOUT_SECONDS 300
+
+typedef struct
+{
+  EventLink            *link;
+  HgrCredentialRequest *request;
+} CredentialEmission;
+
+static void
+credential_emission_free (gpointer user_data)
+{
+  CredentialEmission *emission = user_data;
+
+  event_link_release (emission->link);
+  g_object_unref (emission->request);
+  g_free (emission);
+}
+
+/* On the main thread: hands a question of the worker to the UI. */
+static gboolean
+emit_credential_request_cb (gpointer user_data)
+{
+  CredentialEmission *emission = user_data;
+  g_autoptr (HgrHost) self = event_link_get_host (emission->link);
+
+  if (self == NULL || !g_signal_has_handler_pending (self, signals[CREDENTIAL_REQUESTED], 0, FALSE))
+    {
+      /* Nobody to ask (or an attempt already dropped): libvirt gets no answer. */
+      hgr_credential_request_cancel (emission->request);
+      return G_SOURCE_REMOVE;
+    }
+  /* The host answers, it asks a question: the timeout is for silent hosts. */
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_signal_emit (self, signals[CREDENTIAL_REQUESTED], 0, emission->request);
+  return G_SOURCE_REMOVE;
+}
+
+static HgrCredentialKind
+credential_kind (const virConnectCredential *cred)
+{
+  const char *prompt = cred->prompt != NULL ? cred->prompt : "";
+
+  switch (cred->type)
+    {
+    case VIR_CRED_USERNAME:
+    case VIR_CRED_AUTHNAME:
+      return HGR_CREDENTIAL_USER_NAME;
+    case VIR_CRED_PASSPHRASE:
+      /* libssh asks key passphrases and passwords the same way. */
+      return strstr (prompt, "assword") != NULL ? HGR_CREDENTIAL_PASSWORD : HGR_CREDENTIAL_PASSPHRASE;
+    case VIR_CRED_ECHOPROMPT:
+      return strstr (prompt, "host key") != NULL ? HGR_CREDENTIAL_HOST_KEY : HGR_CREDENTIAL_PROMPT;
+    case VIR_CRED_NOECHOPROMPT:
+    default:
+      return HGR_CREDENTIAL_SECRET_PROMPT;
+    }
+}
+
+/* Runs in the worker thread, inside virConnectOpenAuth(): asks the user, one
+ * credential after the other, and waits for each answer. */
+static int
+auth_cb (virConnectCredentialPtr creds,
+         unsigned int            ncreds,
+         void                   *cbdata)
+{
+  ConnectData *data = cbdata;
+
+  for (unsigned int i = 0; i < ncreds; i++)
+    {
+      g_autoptr (HgrCredentialRequest) request = NULL;
+      CredentialEmission *emission = g_new0 (CredentialEmission, 1);
+      char               *answer;
+
+      request = hgr_credential_request_new (credential_kind (&creds[i]), creds[i].prompt, data->display_name);
+      emission->link = g_atomic_rc_box_acquire (data->link);
+      emission->request = g_object_ref (request);
+      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, emit_credential_request_cb, emission, credential_emission_free);
+
+      answer = hgr_credential_request_wait (request, data->cancellable, CREDENTIAL_TIMEOUT_SECONDS, NULL);
+      if (answer == NULL)
+        return -1;
+      /* libvirt frees the result with free(). */
+      creds[i].result = strdup (answer);
+      creds[i].resultlen = strlen (answer);
+      memset (answer, 0, creds[i].resultlen);
+      g_free (answer);
+      if (creds[i].result == NULL)
+        return -1;
+    }
+  return 0;
+}
+
 /* Runs in a worker thread. */
 static void
 connect_thread (GTask        *task,
@@ -565,7 +671,16 @@ connect_thread (GTask        *task,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) infos = NULL;
 
-  data->conn = virConnectOpenAuth (data->uri, NULL, 0);
+  static int credential_types[] = {
+    VIR_CRED_AUTHNAME,
+    VIR_CRED_USERNAME,
+    VIR_CRED_PASSPHRASE,
+    VIR_CRED_ECHOPROMPT,
+    VIR_CRED_NOECHOPROMPT,
+  };
+  virConnectAuth auth = { credential_types, G_N_ELEMENTS (credential_types), auth_cb, data };
+
+  data->conn = virConnectOpenAuth (data->uri, &auth, 0);
   if (data->conn == NULL)
     {
       hgr_libvirt_set_error (&error, HGR_ERROR_UNREACHABLE, _ ("libvirt gave no reason."));
@@ -756,6 +871,8 @@ hgr_host_connect_async (HgrHost            *self,
 
   data = g_new0 (ConnectData, 1);
   data->uri = g_strdup (self->uri);
+  data->display_name = g_strdup (self->display_name);
+  data->cancellable = g_object_ref (self->connect_cancellable);
   data->link = event_link_new (self);
   data->lifecycle_id = -1;
 
@@ -1159,6 +1276,19 @@ hgr_host_class_init (HgrHostClass *klass)
   properties[PROP_RECONNECTING] = g_param_spec_boolean ("reconnecting", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HgrHost::credential-requested:
+   * @self: the host
+   * @request: what its connection asks
+   *
+   * Emitted on the main thread when opening the connection needs an answer of
+   * the user: a user name, password, key passphrase, or whether to trust an
+   * unknown SSH host key. Answer or cancel @request; while nobody is connected
+   * to this signal, every such question is declined.
+   */
+  signals[CREDENTIAL_REQUESTED] = g_signal_new ("credential-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                NULL, NULL, NULL, G_TYPE_NONE, 1, HGR_TYPE_CREDENTIAL_REQUEST);
 
   hgr_libvirt_init ();
 }
