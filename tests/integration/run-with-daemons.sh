@@ -114,7 +114,9 @@ mkdir -p "$S/bin" /run/sshd
 chmod 700 "$S"
 ssh-keygen -q -t ed25519 -N '' -f "$S/host_ed25519"
 ssh-keygen -q -t ed25519 -N '' -f "$S/client_ed25519"
-cp "$S/client_ed25519.pub" "$S/authorized_keys"
+KEY_PASSPHRASE="hangar test passphrase"
+ssh-keygen -q -t ed25519 -N "$KEY_PASSPHRASE" -f "$S/client_encrypted"
+cat "$S/client_ed25519.pub" "$S/client_encrypted.pub" > "$S/authorized_keys"
 SSH_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cat > "$S/sshd_config" <<CONF
 ListenAddress 127.0.0.1:$SSH_PORT
@@ -137,6 +139,9 @@ SH
 chmod +x "$S/bin/ssh"
 /usr/sbin/sshd -f "$S/sshd_config" -E "$S/sshd.log" || { echo "Bail out! sshd did not start"; exit 1; }
 SSH_URI="qemu+ssh://root@127.0.0.1:$SSH_PORT/system?keyfile=$S/client_ed25519&socket=$WORK/run/libvirt-sock&proxy=netcat"
+# libssh reads known_hosts= itself; the key needs its passphrase, asked through libvirt's callback.
+LIBSSH_URI="qemu+libssh://root@127.0.0.1:$SSH_PORT/system?keyfile=$S/client_encrypted&known_hosts=$S/known_hosts&sshauth=privkey&socket=$WORK/run/libvirt-sock&proxy=netcat"
 
 PATH="$S/bin:$PATH" HGR_TEST_QEMU_URI="$URI" HGR_TEST_SSH_URI="$SSH_URI" HGR_TEST_SSH_DIR="$S" \
+  HGR_TEST_LIBSSH_URI="$LIBSSH_URI" HGR_TEST_KEY_PASSPHRASE="$KEY_PASSPHRASE" \
   HGR_TEST_LIBVIRTD_PIDFILE="$WORK/libvirtd.pid" HGR_TEST_LIBVIRTD_START="$START_LIBVIRTD" "$@"

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "hgr-credential-request.h"
 #include "hgr-error.h"
 #include "hgr-integration-utils.h"
 
@@ -98,6 +99,155 @@ test_daemon_dies_over_ssh (void)
   hgr_test_undefine (host, guest);
 }
 
+typedef struct
+{
+  const char       *answer; /* NULL: cancel */
+  HgrCredentialKind kind;
+  char             *prompt;
+  guint             asked;
+} Answerer;
+
+static void
+credential_requested_cb (HgrHost              *host,
+                         HgrCredentialRequest *request,
+                         Answerer             *answerer)
+{
+  answerer->asked++;
+  answerer->kind = hgr_credential_request_get_kind (request);
+  g_free (answerer->prompt);
+  answerer->prompt = g_strdup (hgr_credential_request_get_prompt (request));
+  if (answerer->answer != NULL)
+    hgr_credential_request_answer (request, answerer->answer);
+  else
+    hgr_credential_request_cancel (request);
+}
+
+static HgrHost *
+connect_answering (const char *uri,
+                   Answerer   *answerer,
+                   GError    **error)
+{
+  g_autoptr (HgrHost) host = hgr_host_new (uri);
+  g_autoptr (GAsyncResult) result = NULL;
+
+  if (answerer != NULL)
+    g_signal_connect (host, "credential-requested", G_CALLBACK (credential_requested_cb), answerer);
+  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL_SECONDS (result != NULL, 60);
+  hgr_host_connect_finish (host, result, error);
+  return g_steal_pointer (&host);
+}
+
+static void
+test_libssh_passphrase (void)
+{
+  const char *uri = hgr_test_require_env ("HGR_TEST_LIBSSH_URI");
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (HgrTestHost) declined = NULL;
+  g_autoptr (HgrTestHost) unasked = NULL;
+  g_autoptr (GError) error = NULL;
+  Answerer right = { g_getenv ("HGR_TEST_KEY_PASSPHRASE") };
+  Answerer cancel = { NULL };
+
+  if (uri == NULL)
+    return;
+
+  /* The key's passphrase is asked through the broker, and its answer opens it. */
+  host = connect_answering (uri, &right, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_CONNECTED);
+  g_assert_cmpuint (right.asked, ==, 1);
+  g_assert_cmpint (right.kind, ==, HGR_CREDENTIAL_PASSPHRASE);
+  g_test_message ("asked: %s", right.prompt);
+  g_assert_true (hgr_host_get_remote (host));
+
+  /* Declined: the attempt fails as not authenticated, nothing hangs. */
+  declined = connect_answering (uri, &cancel, &error);
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_UNREACHABLE);
+  g_assert_cmpint (hgr_host_get_status (declined), ==, HGR_HOST_STATUS_FAILED);
+  g_assert_cmpuint (cancel.asked, ==, 1);
+  g_clear_error (&error);
+
+  /* Nobody to ask: declined as well. */
+  unasked = connect_answering (uri, NULL, &error);
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_UNREACHABLE);
+  g_assert_cmpint (hgr_host_get_status (unasked), ==, HGR_HOST_STATUS_FAILED);
+
+  g_free (right.prompt);
+  g_free (cancel.prompt);
+}
+
+static void
+answer_by_kind_cb (HgrHost              *host,
+                   HgrCredentialRequest *request,
+                   gpointer              user_data)
+{
+  if (hgr_credential_request_get_kind (request) == HGR_CREDENTIAL_HOST_KEY)
+    hgr_credential_request_answer (request, "y");
+  else
+    hgr_credential_request_answer (request, g_getenv ("HGR_TEST_KEY_PASSPHRASE"));
+}
+
+static void
+test_libssh_host_key (void)
+{
+  const char      *uri = hgr_test_require_env ("HGR_TEST_LIBSSH_URI");
+  g_autofree char *empty = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *known = NULL;
+  g_autofree char *unknown_uri = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GRegex) regex = NULL;
+  g_autoptr (GError) error = NULL;
+  Answerer reject = { "n" };
+
+  if (uri == NULL)
+    return;
+
+  /* libssh with a known_hosts that lacks the host: it asks, showing the key. */
+  empty = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "libssh_known_hosts", NULL);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  known = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "known_hosts", NULL);
+  regex = g_regex_new (g_regex_escape_string (known, -1), 0, 0, NULL);
+  unknown_uri = g_regex_replace_literal (regex, uri, -1, 0, empty, 0, NULL);
+  g_assert_cmpstr (unknown_uri, !=, uri);
+
+  /* Rejected: not connected, and the key was not written down. */
+  {
+    g_autoptr (HgrTestHost) host = connect_answering (unknown_uri, &reject, &error);
+
+    g_assert_nonnull (error);
+    g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_FAILED);
+    g_assert_cmpint (reject.kind, ==, HGR_CREDENTIAL_HOST_KEY);
+    g_test_message ("host key question: %s", reject.prompt);
+    g_assert_nonnull (strstr (reject.prompt, "127.0.0.1"));
+    g_assert_true (g_file_get_contents (empty, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "");
+    g_clear_pointer (&contents, g_free);
+    g_clear_error (&error);
+  }
+
+  /* Accepted by the user: then it is remembered. */
+  {
+    g_autoptr (HgrTestHost) host = NULL;
+
+    /* The passphrase comes after the host key: answer each by its kind. */
+    host = hgr_host_new (unknown_uri);
+    g_signal_connect (host, "credential-requested", G_CALLBACK (answer_by_kind_cb), NULL);
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+
+      hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
+      HGR_TEST_WAIT_UNTIL_SECONDS (result != NULL, 60);
+      g_assert_true (hgr_host_connect_finish (host, result, &error));
+      g_assert_no_error (error);
+    }
+    g_assert_true (g_file_get_contents (empty, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "127.0.0.1"));
+  }
+  g_free (reject.prompt);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,6 +257,8 @@ main (int   argc,
   g_test_add_func ("/remote/ssh-with-key", test_ssh_with_key);
   g_test_add_func ("/remote/unknown-host-key-refused", test_unknown_host_key_refused);
   g_test_add_func ("/remote/daemon-dies-over-ssh", test_daemon_dies_over_ssh);
+  g_test_add_func ("/remote/libssh-passphrase", test_libssh_passphrase);
+  g_test_add_func ("/remote/libssh-host-key", test_libssh_host_key);
 
   return g_test_run ();
 }
