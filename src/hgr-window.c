@@ -20,6 +20,7 @@
 
 #include "hgr-add-connection-dialog.h"
 #include "hgr-application.h"
+#include "hgr-credential-dialog.h"
 #include "hgr-delete-dialog.h"
 #include "hgr-guest-page.h"
 #include "hgr-guest-row.h"
@@ -270,6 +271,14 @@ host_status_cb (HgrHost    *host,
     gtk_widget_add_tick_callback (GTK_WIDGET (self), log_listed_tick_cb, NULL, NULL);
 }
 
+static void
+credential_requested_cb (HgrHost              *host,
+                         HgrCredentialRequest *request,
+                         HgrWindow            *self)
+{
+  gtk_window_present (GTK_WINDOW (hgr_credential_dialog_new (GTK_WINDOW (self), request)));
+}
+
 static gpointer
 map_host_section (gpointer item,
                   gpointer user_data)
@@ -287,6 +296,7 @@ map_host_section (gpointer item,
   g_list_store_append (parts, head);
   g_list_store_append (parts, sorted);
   g_signal_connect_object (host, "notify::status", G_CALLBACK (host_status_cb), self, 0);
+  g_signal_connect_object (host, "credential-requested", G_CALLBACK (credential_requested_cb), self, 0);
 
   return gtk_flatten_list_model_new (G_LIST_MODEL (parts));
 }

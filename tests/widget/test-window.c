@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "hgr-add-connection-dialog.h"
+#include "hgr-credential-dialog.h"
 #include "hgr-delete-dialog.h"
 #include "hgr-guest-row.h"
 #include "hgr-host-private.h"
@@ -402,6 +403,93 @@ test_edit_connection_round_trip (void)
   g_unlink (key_path);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  HgrCredentialRequest *request;
+  char                 *answer;
+} Waiter;
+
+/* Runs in a thread, as libvirt's credential callback does. */
+static gpointer
+wait_thread (gpointer user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->answer = hgr_credential_request_wait (waiter->request, NULL, 30, NULL);
+  return NULL;
+}
+
+static void
+test_credential_dialog (Fixture      *fixture,
+                        gconstpointer data)
+{
+  Waiter               waiter = { 0 };
+  GThread             *thread;
+  HgrCredentialDialog *dialog;
+  GtkWidget           *entry;
+
+  /* A password question of the host's connection shows a dialog… */
+  waiter.request = hgr_credential_request_new (HGR_CREDENTIAL_PASSWORD, "root@server's password:", "QEMU/KVM on root@server");
+  thread = g_thread_new ("hgr-test-wait", wait_thread, &waiter);
+  g_signal_emit_by_name (fixture->host, "credential-requested", waiter.request);
+  dialog = HGR_CREDENTIAL_DIALOG (find_toplevel (HGR_TYPE_CREDENTIAL_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (hgr_credential_dialog_get_request (dialog) == waiter.request);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Password Needed");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "root@server's password:"));
+
+  /* …with a hidden entry named by the question; its answer reaches the worker. */
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_false (gtk_entry_get_visibility (GTK_ENTRY (entry)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, "root@server's password:");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "s3cret");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "connect");
+  g_thread_join (thread);
+  g_assert_cmpstr (waiter.answer, ==, "s3cret");
+  /* Answered: the dialog is gone. */
+  HGR_TEST_WAIT_UNTIL (find_toplevel (HGR_TYPE_CREDENTIAL_DIALOG) == NULL);
+  g_clear_pointer (&waiter.answer, g_free);
+  g_clear_object (&waiter.request);
+
+  /* An unknown host key: Reject is the default, and answers "n". */
+  waiter.request = hgr_credential_request_new (HGR_CREDENTIAL_HOST_KEY, "Accept SSH host key with hash 'ab:cd' (y/n)?", "server");
+  thread = g_thread_new ("hgr-test-wait", wait_thread, &waiter);
+  g_signal_emit_by_name (fixture->host, "credential-requested", waiter.request);
+  dialog = HGR_CREDENTIAL_DIALOG (find_toplevel (HGR_TYPE_CREDENTIAL_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "reject");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "ab:cd"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reject");
+  g_thread_join (thread);
+  g_assert_cmpstr (waiter.answer, ==, "n");
+  HGR_TEST_WAIT_UNTIL (find_toplevel (HGR_TYPE_CREDENTIAL_DIALOG) == NULL);
+  g_clear_pointer (&waiter.answer, g_free);
+  g_clear_object (&waiter.request);
+
+  /* Cancelled elsewhere (connecting cancelled, timed out): the dialog goes. */
+  waiter.request = hgr_credential_request_new (HGR_CREDENTIAL_USER_NAME, "User name", "server");
+  g_signal_emit_by_name (fixture->host, "credential-requested", waiter.request);
+  dialog = HGR_CREDENTIAL_DIALOG (find_toplevel (HGR_TYPE_CREDENTIAL_DIALOG));
+  g_assert_true (gtk_entry_get_visibility (GTK_ENTRY (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)))));
+  hgr_credential_request_cancel (waiter.request);
+  HGR_TEST_WAIT_UNTIL (find_toplevel (HGR_TYPE_CREDENTIAL_DIALOG) == NULL);
+  g_clear_object (&waiter.request);
+}
+
 static HgrDeleteDialog *
 find_delete_dialog (void)
 {
@@ -485,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/add-connection/validation", test_add_connection_validation);
   g_test_add_func ("/add-connection/remote", test_add_connection_remote);
   g_test_add_func ("/add-connection/edit-round-trip", test_edit_connection_round_trip);
+  g_test_add ("/credential-dialog/answers", Fixture, NULL, fixture_set_up, test_credential_dialog, fixture_tear_down);
   g_test_add ("/delete-dialog/lists-disks", Fixture, "small-node.xml", fixture_set_up, test_delete_dialog_lists_disks, fixture_tear_down);
 
   return g_test_run ();
