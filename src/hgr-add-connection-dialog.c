@@ -184,10 +184,21 @@ dialog_add_action (GtkWidget  *widget,
     return;
 
   if (self->editing != NULL)
-    host = hgr_host_store_replace (self->store, self->editing, self->uri, gtk_switch_get_active (self->autoconnect_switch));
+    {
+      /* An edited host connects again only if it was connected (or getting there). */
+      HgrHostStatus was = hgr_host_get_status (self->editing);
+      gboolean      was_connected = was == HGR_HOST_STATUS_CONNECTED || was == HGR_HOST_STATUS_CONNECTING ||
+                               hgr_host_get_reconnecting (self->editing);
+
+      host = hgr_host_store_replace (self->store, self->editing, self->uri, gtk_switch_get_active (self->autoconnect_switch));
+      if (was_connected)
+        hgr_host_connect_async (host, NULL, NULL, NULL);
+    }
   else
-    host = hgr_host_store_add (self->store, self->uri, gtk_switch_get_active (self->autoconnect_switch), TRUE);
-  hgr_host_connect_async (host, NULL, NULL, NULL);
+    {
+      host = hgr_host_store_add (self->store, self->uri, gtk_switch_get_active (self->autoconnect_switch), TRUE);
+      hgr_host_connect_async (host, NULL, NULL, NULL);
+    }
   gtk_window_close (GTK_WINDOW (self));
 }
 
