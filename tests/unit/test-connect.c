@@ -185,6 +185,83 @@ test_refused (void)
   g_assert_false (hgr_host_get_reconnecting (host));
 }
 
+static char *
+refused_uri (void)
+{
+  g_autoptr (GSocket) socket = NULL;
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_assert_true (g_socket_bind (socket, address, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  g_socket_close (socket, NULL);
+  return g_strdup_printf ("qemu+tcp://127.0.0.1:%u/system", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+}
+
+static void
+test_many_hosts (void)
+{
+  Blackhole blackhole = { 0 };
+  Stall     stall = { 0 };
+  g_autoptr (GPtrArray) slow = g_ptr_array_new_with_free_func ((GDestroyNotify) hgr_test_host_close);
+  g_autoptr (GPtrArray) failing = g_ptr_array_new_with_free_func ((GDestroyNotify) hgr_test_host_close);
+  g_autoptr (GPtrArray) good = g_ptr_array_new_with_free_func ((GDestroyNotify) hgr_test_host_close);
+  g_autofree char *slow_uri = NULL;
+  guint            tick;
+
+  blackhole_start (&blackhole);
+  slow_uri = g_strdup_printf ("qemu+tcp://127.0.0.1:%u/system", blackhole.port);
+  tick = g_timeout_add (5, stall_tick_cb, &stall);
+
+  /* More hanging hosts than GTask has threads at first, then the others. */
+  for (guint i = 0; i < 12; i++)
+    {
+      HgrHost *host = hgr_host_new (slow_uri);
+
+      hgr_host_connect_async (host, NULL, NULL, NULL);
+      g_ptr_array_add (slow, host);
+    }
+  HGR_TEST_WAIT_UNTIL (blackhole.held->len == 12);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *uri = refused_uri ();
+      HgrHost         *host = hgr_host_new (uri);
+
+      hgr_host_connect_async (host, NULL, NULL, NULL);
+      g_ptr_array_add (failing, host);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *uri = hgr_test_dup_fixture_uri ("small-node.xml");
+      HgrHost         *host = hgr_host_new (uri);
+
+      hgr_host_connect_async (host, NULL, NULL, NULL);
+      g_ptr_array_add (good, host);
+    }
+
+  /* The good ones connect and the failing ones fail while the slow ones
+   * still hang: no host waits for another. */
+  for (guint i = 0; i < 3; i++)
+    {
+      HGR_TEST_WAIT_UNTIL (hgr_host_get_status (g_ptr_array_index (good, i)) == HGR_HOST_STATUS_CONNECTED);
+      g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (g_ptr_array_index (good, i))), ==, 3);
+      HGR_TEST_WAIT_UNTIL (hgr_host_get_status (g_ptr_array_index (failing, i)) == HGR_HOST_STATUS_FAILED);
+    }
+  for (guint i = 0; i < slow->len; i++)
+    g_assert_cmpint (hgr_host_get_status (g_ptr_array_index (slow, i)), ==, HGR_HOST_STATUS_CONNECTING);
+
+  g_source_remove (tick);
+  g_test_message ("longest main-loop stall with 18 hosts connecting: %.1f ms", stall.longest / 1000.0);
+  g_assert_cmpint (stall.longest, <, 100 * 1000);
+
+  for (guint i = 0; i < slow->len; i++)
+    hgr_host_cancel_connect (g_ptr_array_index (slow, i));
+  g_clear_pointer (&slow, g_ptr_array_unref);
+  blackhole_stop (&blackhole);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/connect/timeout", test_timeout);
   g_test_add_func ("/connect/cancel", test_cancel);
   g_test_add_func ("/connect/refused", test_refused);
+  g_test_add_func ("/connect/many-hosts", test_many_hosts);
 
   return g_test_run ();
 }

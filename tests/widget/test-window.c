@@ -14,6 +14,7 @@
 #include "hgr-delete-dialog.h"
 #include "hgr-guest-row.h"
 #include "hgr-host-private.h"
+#include "hgr-host-row.h"
 #include "hgr-host-store.h"
 #include "hgr-test-host.h"
 #include "hgr-window.h"
@@ -70,6 +71,56 @@ collect_guest_rows (GtkWidget *widget,
     g_ptr_array_add (rows, widget);
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     collect_guest_rows (c, rows);
+}
+
+static void
+collect_host_rows (GtkWidget *widget,
+                   GPtrArray *rows)
+{
+  if (HGR_IS_HOST_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_host_rows (c, rows);
+}
+
+static HgrHostRow *
+find_host_row (Fixture *fixture,
+               HgrHost *host)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  collect_host_rows (child (fixture, "list_view"), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (hgr_host_row_get_host (g_ptr_array_index (rows, i)) == host && gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static void
+test_failed_host_shows_reason (Fixture      *fixture,
+                               gconstpointer data)
+{
+  HgrHost    *broken = hgr_host_store_add (fixture->store, "test:///no/such/hangar-node.xml", FALSE, FALSE);
+  HgrHostRow *row;
+  GtkLabel   *status;
+
+  hgr_host_connect_async (broken, NULL, NULL, NULL);
+  HGR_TEST_WAIT_UNTIL (hgr_host_get_status (broken) == HGR_HOST_STATUS_FAILED);
+  HGR_TEST_WAIT_UNTIL (find_host_row (fixture, broken) != NULL);
+  row = find_host_row (fixture, broken);
+  status = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_HOST_ROW, "status_label"));
+  HGR_TEST_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (status), "Could not connect: "));
+  g_assert_nonnull (strstr (gtk_label_get_label (status), "hangar-node.xml"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (status)), ==, gtk_label_get_label (status));
+  /* Its row offers to try again, named for assistive technologies. */
+  gtk_test_accessible_assert_property (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_HOST_ROW, "connect_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Try Again");
+
+  /* Its page says the same, in full. */
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (broken)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "content_stack"))), ==, "host");
+  hgr_host_store_remove (fixture->store, broken);
 }
 
 static HgrGuestRow *
@@ -571,6 +622,7 @@ main (int   argc,
   g_test_add ("/window/sort-by-state", Fixture, "small-node.xml", fixture_set_up, test_sort_by_state, fixture_tear_down);
   g_test_add ("/window/action-sensitivity", Fixture, "small-node.xml", fixture_set_up, test_action_sensitivity, fixture_tear_down);
   g_test_add ("/window/host-page", Fixture, "small-node.xml", fixture_set_up, test_host_page, fixture_tear_down);
+  g_test_add ("/window/failed-host-shows-reason", Fixture, NULL, fixture_set_up, test_failed_host_shows_reason, fixture_tear_down);
   g_test_add_func ("/add-connection/validation", test_add_connection_validation);
   g_test_add_func ("/add-connection/remote", test_add_connection_remote);
   g_test_add_func ("/add-connection/edit-round-trip", test_edit_connection_round_trip);
