@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "hgr-host.h"
+#include "hgr-host-private.h"
 #include "hgr-test-utils.h"
 
 G_BEGIN_DECLS
@@ -19,6 +19,20 @@ hgr_test_host_close (HgrHost *host)
   hgr_host_disconnect (host);
   HGR_TEST_WAIT_UNTIL (!hgr_host_get_closing (host));
   g_object_unref (host);
+}
+
+/* Whether the host's connection has a storage volume at @path (tests look behind
+ * Hangar's back, on its own connection). */
+static inline gboolean
+hgr_test_volume_exists (HgrHost    *host,
+                        const char *path)
+{
+  virStorageVolPtr volume = virStorageVolLookupByPath (hgr_host_get_connection (host), path);
+
+  if (volume == NULL)
+    return FALSE;
+  virStorageVolFree (volume);
+  return TRUE;
 }
 
 /* g_autoptr (HgrTestHost) host = …: an HgrHost that hgr_test_host_close() ends. */

@@ -166,4 +166,26 @@ hgr_test_undefine (HgrHost  *host,
   HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, uuid) == NULL);
 }
 
+/* The whole scenario on the host at the URI in @uri_variable: connect, define
+ * a guest, the daemon dies and returns, and events work on the new
+ * connection (the guest's undefinition is seen). */
+static inline void
+hgr_test_daemon_dies_and_returns_on (const char *uri_variable,
+                                     const char *test_name)
+{
+  const char *uri = hgr_test_require_env (uri_variable);
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (GError) error = NULL;
+  HgrGuest *guest;
+
+  if (uri == NULL)
+    return;
+
+  host = hgr_test_connect (uri, &error);
+  g_assert_no_error (error);
+  guest = hgr_test_define_guest (host, test_name);
+  hgr_test_daemon_dies_and_returns (host, guest);
+  hgr_test_undefine (host, guest);
+}
+
 G_END_DECLS

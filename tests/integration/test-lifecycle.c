@@ -102,20 +102,7 @@ test_lifecycle (void)
 static void
 test_daemon_dies_and_returns (void)
 {
-  const char *uri = hgr_test_require_env ("HGR_TEST_QEMU_URI");
-  g_autoptr (HgrTestHost) host = NULL;
-  g_autoptr (GError) error = NULL;
-  HgrGuest *guest;
-
-  if (uri == NULL)
-    return;
-
-  host = hgr_test_connect (uri, &error);
-  g_assert_no_error (error);
-  guest = hgr_test_define_guest (host, "reconnect");
-  hgr_test_daemon_dies_and_returns (host, guest);
-  /* And it is live again: events arrive on the new connection. */
-  hgr_test_undefine (host, guest);
+  hgr_test_daemon_dies_and_returns_on ("HGR_TEST_QEMU_URI", "reconnect");
 }
 
 int

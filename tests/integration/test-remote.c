@@ -84,19 +84,7 @@ test_unknown_host_key_refused (void)
 static void
 test_daemon_dies_over_ssh (void)
 {
-  const char *uri = hgr_test_require_env ("HGR_TEST_SSH_URI");
-  g_autoptr (HgrTestHost) host = NULL;
-  g_autoptr (GError) error = NULL;
-  HgrGuest *guest;
-
-  if (uri == NULL)
-    return;
-
-  host = hgr_test_connect (uri, &error);
-  g_assert_no_error (error);
-  guest = hgr_test_define_guest (host, "ssh-reconnect");
-  hgr_test_daemon_dies_and_returns (host, guest);
-  hgr_test_undefine (host, guest);
+  hgr_test_daemon_dies_and_returns_on ("HGR_TEST_SSH_URI", "ssh-reconnect");
 }
 
 typedef struct
@@ -197,7 +185,7 @@ test_libssh_host_key (void)
   g_autofree char *known = NULL;
   g_autofree char *unknown_uri = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr (GRegex) regex = NULL;
+
   g_autoptr (GError) error = NULL;
   Answerer reject = { "n" };
 
@@ -208,8 +196,12 @@ test_libssh_host_key (void)
   empty = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "libssh_known_hosts", NULL);
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
   known = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "known_hosts", NULL);
-  regex = g_regex_new (g_regex_escape_string (known, -1), 0, 0, NULL);
-  unknown_uri = g_regex_replace_literal (regex, uri, -1, 0, empty, 0, NULL);
+  {
+    GString *replaced = g_string_new (uri);
+
+    g_string_replace (replaced, known, empty, 1);
+    unknown_uri = g_string_free (replaced, FALSE);
+  }
   g_assert_cmpstr (unknown_uri, !=, uri);
 
   /* Rejected: not connected, and the key was not written down. */

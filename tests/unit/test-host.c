@@ -93,18 +93,6 @@ load_details (HgrGuest *guest)
   g_assert_no_error (error);
 }
 
-static gboolean
-volume_exists (HgrHost    *host,
-               const char *path)
-{
-  virStorageVolPtr volume = virStorageVolLookupByPath (hgr_host_get_connection (host), path);
-
-  if (volume == NULL)
-    return FALSE;
-  virStorageVolFree (volume);
-  return TRUE;
-}
-
 static void
 test_connect_and_list (void)
 {
@@ -393,7 +381,7 @@ test_delete_keeps_storage (void)
   g_assert_null (hgr_host_lookup_guest (host, GAMMA_UUID));
   g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (host)), ==, 2);
   g_assert_null (virDomainLookupByName (hgr_host_get_connection (host), "gamma"));
-  g_assert_true (volume_exists (host, "/hangar-test/images/gamma.qcow2"));
+  g_assert_true (hgr_test_volume_exists (host, "/hangar-test/images/gamma.qcow2"));
   g_object_unref (gamma);
 }
 
@@ -405,14 +393,14 @@ test_delete_with_storage (void)
   g_autoptr (GError) error = NULL;
 
   load_details (alpha);
-  g_assert_true (volume_exists (host, "/hangar-test/images/alpha.qcow2"));
+  g_assert_true (hgr_test_volume_exists (host, "/hangar-test/images/alpha.qcow2"));
   g_assert_true (delete_guest (alpha, TRUE, hgr_guest_get_disks (alpha), &error));
   g_assert_no_error (error);
   g_assert_null (hgr_host_lookup_guest (host, ALPHA_UUID));
-  g_assert_false (volume_exists (host, "/hangar-test/images/alpha.qcow2"));
-  g_assert_false (volume_exists (host, "/hangar-test/images/alpha-data.qcow2"));
+  g_assert_false (hgr_test_volume_exists (host, "/hangar-test/images/alpha.qcow2"));
+  g_assert_false (hgr_test_volume_exists (host, "/hangar-test/images/alpha-data.qcow2"));
   /* Another guest's disk is untouched. */
-  g_assert_true (volume_exists (host, "/hangar-test/images/gamma.qcow2"));
+  g_assert_true (hgr_test_volume_exists (host, "/hangar-test/images/gamma.qcow2"));
   g_object_unref (alpha);
 }
 

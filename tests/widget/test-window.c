@@ -557,18 +557,6 @@ find_delete_dialog (void)
   return NULL;
 }
 
-static gboolean
-volume_exists (HgrHost    *host,
-               const char *path)
-{
-  virStorageVolPtr volume = virStorageVolLookupByPath (hgr_host_get_connection (host), path);
-
-  if (volume == NULL)
-    return FALSE;
-  virStorageVolFree (volume);
-  return TRUE;
-}
-
 static void
 test_delete_dialog_lists_disks (Fixture      *fixture,
                                 gconstpointer data)
@@ -606,8 +594,8 @@ test_delete_dialog_lists_disks (Fixture      *fixture,
   HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (fixture->host, ALPHA_UUID) == NULL);
   gtk_window_destroy (GTK_WINDOW (dialog)); /* a response button would also close it */
   g_object_unref (alpha);
-  g_assert_false (volume_exists (fixture->host, "/hangar-test/images/alpha-data.qcow2"));
-  g_assert_true (volume_exists (fixture->host, "/hangar-test/images/alpha.qcow2"));
+  g_assert_false (hgr_test_volume_exists (fixture->host, "/hangar-test/images/alpha-data.qcow2"));
+  g_assert_true (hgr_test_volume_exists (fixture->host, "/hangar-test/images/alpha.qcow2"));
 }
 
 int
