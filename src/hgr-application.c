@@ -23,6 +23,7 @@ struct _HgrApplication
 
   GSettings    *settings;
   HgrHostStore *hosts;
+  HgrAskpass   *askpass; /* nullable: ssh then cannot ask the user */
 };
 
 G_DEFINE_FINAL_TYPE (HgrApplication, hgr_application, ADW_TYPE_APPLICATION)
@@ -156,6 +157,39 @@ hgr_application_command_line (GApplication            *application,
   return 0;
 }
 
+/* The helper next to the executable when run from the build tree, else installed. */
+static char *
+find_askpass_helper (void)
+{
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = self_path != NULL ? g_path_get_dirname (self_path) : NULL;
+  g_autofree char *beside = dir != NULL ? g_build_filename (dir, "hangar-askpass", NULL) : NULL;
+
+  if (beside != NULL && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&beside);
+  return g_build_filename (LIBEXECDIR, "hangar-askpass", NULL);
+}
+
+/* qemu+ssh:// runs ssh, which asks through SSH_ASKPASS when DISPLAY is set
+ * (libvirt passes both). Set here, once GTK chose its display and before any
+ * connection starts a thread. */
+static void
+start_askpass (HgrApplication *self)
+{
+  g_autofree char *helper = find_askpass_helper ();
+  g_autoptr (GError) error = NULL;
+
+  self->askpass = hgr_askpass_new (helper, &error);
+  if (self->askpass == NULL)
+    {
+      g_message ("SSH passwords cannot be asked in a dialog: %s", error->message);
+      return;
+    }
+  g_setenv ("SSH_ASKPASS", hgr_askpass_get_program (self->askpass), TRUE);
+  if (g_getenv ("DISPLAY") == NULL)
+    g_setenv ("DISPLAY", ":0", FALSE);
+}
+
 static void
 hgr_application_startup (GApplication *application)
 {
@@ -165,6 +199,7 @@ hgr_application_startup (GApplication *application)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->hosts = hgr_host_store_new (self->settings);
+  start_askpass (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
@@ -178,6 +213,7 @@ hgr_application_shutdown (GApplication *application)
 
   g_clear_object (&self->hosts);
   g_clear_object (&self->settings);
+  g_clear_object (&self->askpass);
 
   G_APPLICATION_CLASS (hgr_application_parent_class)->shutdown (application);
 }
@@ -224,6 +260,20 @@ hgr_application_get_host_store (HgrApplication *self)
   g_return_val_if_fail (HGR_IS_APPLICATION (self), NULL);
 
   return self->hosts;
+}
+
+/**
+ * hgr_application_get_askpass:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): where ssh's questions arrive
+ */
+HgrAskpass *
+hgr_application_get_askpass (HgrApplication *self)
+{
+  g_return_val_if_fail (HGR_IS_APPLICATION (self), NULL);
+
+  return self->askpass;
 }
 
 /**

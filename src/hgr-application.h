@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "hgr-askpass.h"
 #include "hgr-host-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,6 @@ G_DECLARE_FINAL_TYPE (HgrApplication, hgr_application, HGR, APPLICATION, AdwAppl
 HgrApplication *hgr_application_new (void);
 HgrHostStore   *hgr_application_get_host_store (HgrApplication *self);
 GSettings      *hgr_application_get_settings (HgrApplication *self);
+HgrAskpass     *hgr_application_get_askpass (HgrApplication *self);
 
 G_END_DECLS

@@ -272,7 +272,7 @@ host_status_cb (HgrHost    *host,
 }
 
 static void
-credential_requested_cb (HgrHost              *host,
+credential_requested_cb (GObject              *asker,
                          HgrCredentialRequest *request,
                          HgrWindow            *self)
 {
@@ -898,11 +898,17 @@ hgr_window_init (HgrWindow *self)
 HgrWindow *
 hgr_window_new (HgrApplication *application)
 {
-  return g_object_new (HGR_TYPE_WINDOW,
-                       "application", application,
-                       "host-store", hgr_application_get_host_store (application),
-                       "settings", hgr_application_get_settings (application),
-                       NULL);
+  HgrWindow  *self = g_object_new (HGR_TYPE_WINDOW,
+                                   "application", application,
+                                   "host-store", hgr_application_get_host_store (application),
+                                   "settings", hgr_application_get_settings (application),
+                                   NULL);
+  HgrAskpass *askpass = hgr_application_get_askpass (application);
+
+  /* ssh's own questions (qemu+ssh://) get the same dialog as libvirt's. */
+  if (askpass != NULL)
+    g_signal_connect_object (askpass, "credential-requested", G_CALLBACK (credential_requested_cb), self, 0);
+  return self;
 }
 
 /**

@@ -35,6 +35,7 @@ struct _HgrAskpass
   char           *program;
   char           *socket_path;
   GSocketService *service;
+  guint           n_exchanges; /* questions not yet answered back to ssh */
 };
 
 G_DEFINE_FINAL_TYPE (HgrAskpass, hgr_askpass, G_TYPE_OBJECT)
@@ -46,6 +47,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* One question on one connection of the helper. */
 typedef struct
@@ -59,6 +69,8 @@ typedef struct
 static void
 exchange_free (Exchange *exchange)
 {
+  if (--exchange->self->n_exchanges == 0)
+    g_object_notify_by_pspec (G_OBJECT (exchange->self), properties[PROP_BUSY]);
   g_clear_object (&exchange->self);
   g_clear_object (&exchange->connection);
   g_clear_object (&exchange->question);
@@ -161,6 +173,8 @@ incoming_cb (GSocketService    *service,
 
   exchange->self = g_object_ref (self);
   exchange->connection = g_object_ref (connection);
+  if (self->n_exchanges++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   exchange->question = g_memory_output_stream_new_resizable ();
   /* The helper sends the question and then closes its side. */
   g_output_stream_splice_async (exchange->question, g_io_stream_get_input_stream (G_IO_STREAM (connection)),
@@ -203,12 +217,33 @@ hgr_askpass_finalize (GObject *object)
 }
 
 static void
+hgr_askpass_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, hgr_askpass_get_busy (HGR_ASKPASS (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hgr_askpass_class_init (HgrAskpassClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = hgr_askpass_dispose;
   object_class->finalize = hgr_askpass_finalize;
+  object_class->get_property = hgr_askpass_get_property;
+
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * HgrAskpass::credential-requested:
@@ -250,6 +285,7 @@ hgr_askpass_new (const char *helper,
 
   g_return_val_if_fail (helper != NULL, NULL);
 
+  g_mkdir_with_parents (g_get_user_runtime_dir (), 0700);
   self->dir = g_mkdtemp_full (template, 0700);
   if (self->dir == NULL)
     {
@@ -290,4 +326,18 @@ hgr_askpass_get_program (HgrAskpass *self)
   g_return_val_if_fail (HGR_IS_ASKPASS (self), NULL);
 
   return self->program;
+}
+
+/**
+ * hgr_askpass_get_busy:
+ * @self: the service
+ *
+ * Returns: whether a question of ssh is still being asked or answered
+ */
+gboolean
+hgr_askpass_get_busy (HgrAskpass *self)
+{
+  g_return_val_if_fail (HGR_IS_ASKPASS (self), FALSE);
+
+  return self->n_exchanges > 0;
 }

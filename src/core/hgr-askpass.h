@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (HgrAskpass, hgr_askpass, HGR, ASKPASS, GObject)
 HgrAskpass *hgr_askpass_new (const char *helper,
                              GError    **error);
 const char *hgr_askpass_get_program (HgrAskpass *self);
+gboolean    hgr_askpass_get_busy (HgrAskpass *self);
 
 G_END_DECLS

@@ -23,7 +23,9 @@
 # known_hosts only (libvirt's ssh transport ignores known_hosts=), in batch
 # mode: a test never answers a prompt by accident. libvirt runs ssh with a
 # cleaned environment, so a test that wants another known_hosts for one
-# attempt writes its path into $HGR_TEST_SSH_DIR/use_known_hosts.
+# attempt writes its path into $HGR_TEST_SSH_DIR/use_known_hosts, and one
+# that tests SSH_ASKPASS creates $HGR_TEST_SSH_DIR/use_askpass (batch mode
+# off: ssh may ask, through the askpass program only).
 set -u
 
 skip () {
@@ -134,14 +136,18 @@ cat > "$S/bin/ssh" <<SH
 #!/bin/sh
 KH=$S/known_hosts
 [ -f $S/use_known_hosts ] && KH=\$(cat $S/use_known_hosts)
-exec /usr/bin/ssh -o UserKnownHostsFile="\$KH" -o StrictHostKeyChecking=yes -o BatchMode=yes "\$@"
+BATCH=yes
+[ -f $S/use_askpass ] && BATCH=no
+exec /usr/bin/ssh -o UserKnownHostsFile="\$KH" -o StrictHostKeyChecking=yes -o BatchMode=\$BATCH "\$@"
 SH
 chmod +x "$S/bin/ssh"
 /usr/sbin/sshd -f "$S/sshd_config" -E "$S/sshd.log" || { echo "Bail out! sshd did not start"; exit 1; }
 SSH_URI="qemu+ssh://root@127.0.0.1:$SSH_PORT/system?keyfile=$S/client_ed25519&socket=$WORK/run/libvirt-sock&proxy=netcat"
+SSH_PASSPHRASE_URI="qemu+ssh://root@127.0.0.1:$SSH_PORT/system?keyfile=$S/client_encrypted&socket=$WORK/run/libvirt-sock&proxy=netcat"
 # libssh reads known_hosts= itself; the key needs its passphrase, asked through libvirt's callback.
 LIBSSH_URI="qemu+libssh://root@127.0.0.1:$SSH_PORT/system?keyfile=$S/client_encrypted&known_hosts=$S/known_hosts&sshauth=privkey&socket=$WORK/run/libvirt-sock&proxy=netcat"
 
 PATH="$S/bin:$PATH" HGR_TEST_QEMU_URI="$URI" HGR_TEST_SSH_URI="$SSH_URI" HGR_TEST_SSH_DIR="$S" \
-  HGR_TEST_LIBSSH_URI="$LIBSSH_URI" HGR_TEST_KEY_PASSPHRASE="$KEY_PASSPHRASE" \
+    HGR_TEST_LIBSSH_URI="$LIBSSH_URI" HGR_TEST_KEY_PASSPHRASE="$KEY_PASSPHRASE" \
+  HGR_TEST_SSH_PASSPHRASE_URI="$SSH_PASSPHRASE_URI" \
   HGR_TEST_LIBVIRTD_PIDFILE="$WORK/libvirtd.pid" HGR_TEST_LIBVIRTD_START="$START_LIBVIRTD" "$@"

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "hgr-askpass.h"
 #include "hgr-credential-request.h"
 #include "hgr-error.h"
 #include "hgr-integration-utils.h"
@@ -108,6 +109,14 @@ credential_requested_cb (HgrHost              *host,
     hgr_credential_request_answer (request, answerer->answer);
   else
     hgr_credential_request_cancel (request);
+}
+
+static void
+askpass_requested_cb (HgrAskpass           *service,
+                      HgrCredentialRequest *request,
+                      Answerer             *answerer)
+{
+  credential_requested_cb (NULL, request, answerer);
 }
 
 static HgrHost *
@@ -240,10 +249,73 @@ test_libssh_host_key (void)
   g_free (reject.prompt);
 }
 
+/* Set up before any thread, as the application does. */
+static HgrAskpass *askpass;
+
+static void
+test_ssh_passphrase_through_askpass (void)
+{
+  const char      *uri = hgr_test_require_env ("HGR_TEST_SSH_PASSPHRASE_URI");
+  g_autofree char *use = NULL;
+  Answerer         right = { g_getenv ("HGR_TEST_KEY_PASSPHRASE") };
+  Answerer         wrong = { NULL };
+
+  if (uri == NULL)
+    return;
+  g_assert_nonnull (askpass);
+
+  use = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "use_askpass", NULL);
+  g_assert_true (g_file_set_contents (use, "", 0, NULL));
+
+  /* ssh asks for the key's passphrase through hangar-askpass; the answer opens it. */
+  g_signal_connect (askpass, "credential-requested", G_CALLBACK (askpass_requested_cb), &right);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (HgrTestHost) host = hgr_test_connect (uri, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_CONNECTED);
+    g_assert_cmpuint (right.asked, ==, 1);
+    g_assert_cmpint (right.kind, ==, HGR_CREDENTIAL_PASSPHRASE);
+    g_test_message ("ssh asked: %s", right.prompt);
+  }
+  g_signal_handlers_disconnect_by_data (askpass, &right);
+
+  /* Declined: no connection, and ssh gives up rather than waiting. */
+  g_signal_connect (askpass, "credential-requested", G_CALLBACK (askpass_requested_cb), &wrong);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (HgrTestHost) host = hgr_test_connect (uri, &error);
+
+    g_assert_nonnull (error);
+    g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_FAILED);
+    g_assert_cmpuint (wrong.asked, >=, 1);
+  }
+  g_signal_handlers_disconnect_by_data (askpass, &wrong);
+  /* Every answer is back with ssh before the test goes on. */
+  HGR_TEST_WAIT_UNTIL (!hgr_askpass_get_busy (askpass));
+
+  g_assert_cmpint (g_unlink (use), ==, 0);
+  g_free (right.prompt);
+  g_free (wrong.prompt);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  /* As the application does, before any thread: ssh asks through askpass.
+   * Before g_test_init(), which points the user folders at /dev/null
+   * outside of test functions. */
+  askpass = hgr_askpass_new (g_getenv ("HGR_ASKPASS_HELPER"), &error);
+  if (askpass == NULL)
+    g_error ("askpass: %s", error->message);
+  g_setenv ("SSH_ASKPASS", hgr_askpass_get_program (askpass), TRUE);
+  g_setenv ("DISPLAY", ":0", FALSE);
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/remote/ssh-with-key", test_ssh_with_key);
@@ -251,6 +323,9 @@ main (int   argc,
   g_test_add_func ("/remote/daemon-dies-over-ssh", test_daemon_dies_over_ssh);
   g_test_add_func ("/remote/libssh-passphrase", test_libssh_passphrase);
   g_test_add_func ("/remote/libssh-host-key", test_libssh_host_key);
+  g_test_add_func ("/remote/ssh-passphrase-through-askpass", test_ssh_passphrase_through_askpass);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&askpass);
+  return status;
 }

@@ -50,6 +50,7 @@ ask (HgrAskpass *askpass,
   HGR_TEST_WAIT_UNTIL (result != NULL);
   g_assert_true (g_subprocess_communicate_finish (process, result, &out, NULL, &error));
   g_assert_no_error (error);
+  HGR_TEST_WAIT_UNTIL (!hgr_askpass_get_busy (askpass));
   *output = g_bytes_get_size (out) > 0 ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
   return g_subprocess_get_exit_status (process);
 }
