@@ -49,6 +49,11 @@ if [ -S /run/libvirt/libvirt-sock ] && virsh -c qemu:///system version >/dev/nul
   skip "a system libvirtd is running; its QEMU driver state would clash with a private one"
 fi
 
+# libvirtd keeps its drivers' pid files at fixed paths under /run/libvirt, so
+# only one private daemon can run on a machine: runs of this harness queue.
+exec 9>/tmp/hangar-integration.lock
+flock -w 1800 9 || skip "another integration run held the lock for 30 minutes"
+
 # What the packaged daemon expects without libvirt-daemon-system (which would
 # pull in systemd): its directories and the compiled-in QEMU user.
 mkdir -p /var/log/libvirt/qemu /var/lib/libvirt/qemu /var/lib/libvirt/images /var/cache/libvirt/qemu /run/libvirt
