@@ -876,6 +876,8 @@ hgr_window_init (HgrWindow *self)
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* Type to filter: typing anywhere in the window starts the search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (window_map_cb), NULL);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (list_view_activate_cb), self);
   click = gtk_gesture_click_new ();
