@@ -89,6 +89,7 @@ cleanup () {
     echo "# libvirtd log (last lines):" >&2
     tail -n 30 "$WORK/libvirtd.log" | sed 's/^/#   /' >&2
   fi
+    [ -n "${DEFAULT_LINK:-}" ] && rm -f /run/libvirt/libvirt-sock
   rm -rf "$WORK"
   exit "$status"
 }
@@ -114,6 +115,13 @@ for _ in $(seq 600); do
   sleep 0.1
 done
 virsh -c "$URI" version >/dev/null 2>&1 || { echo "Bail out! libvirtd does not answer on $URI"; exit 1; }
+
+# URIs as the connection dialog builds them (qemu+ssh://user@host/system) reach
+# the default socket through virt-ssh-helper: point it at the private daemon
+# while it runs (no system daemon runs, see above).
+if [ -L /run/libvirt/libvirt-sock ] || [ ! -e /run/libvirt/libvirt-sock ]; then
+  ln -sfn "$WORK/run/libvirt-sock" /run/libvirt/libvirt-sock && DEFAULT_LINK=1
+fi
 
 # The SSH host: a private sshd on a free loopback port.
 S=$WORK/ssh
@@ -154,5 +162,6 @@ LIBSSH_URI="qemu+libssh://root@127.0.0.1:$SSH_PORT/system?keyfile=$S/client_encr
 
 PATH="$S/bin:$PATH" HGR_TEST_QEMU_URI="$URI" HGR_TEST_SSH_URI="$SSH_URI" HGR_TEST_SSH_DIR="$S" \
     HGR_TEST_LIBSSH_URI="$LIBSSH_URI" HGR_TEST_KEY_PASSPHRASE="$KEY_PASSPHRASE" \
-  HGR_TEST_SSH_PASSPHRASE_URI="$SSH_PASSPHRASE_URI" \
+    HGR_TEST_SSH_PASSPHRASE_URI="$SSH_PASSPHRASE_URI" HGR_TEST_SSH_PORT="$SSH_PORT" \
+  HGR_TEST_SSH_KEY="$S/client_ed25519" \
   HGR_TEST_LIBVIRTD_PIDFILE="$WORK/libvirtd.pid" HGR_TEST_LIBVIRTD_START="$START_LIBVIRTD" "$@"

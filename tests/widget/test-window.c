@@ -17,6 +17,7 @@
 #include "hgr-host-row.h"
 #include "hgr-host-store.h"
 #include "hgr-test-host.h"
+#include "hgr-test-widgets.h"
 #include "hgr-window.h"
 
 #define ALPHA_UUID "10000000-0000-0000-0000-000000000001"
@@ -64,39 +65,6 @@ child (Fixture    *fixture,
 }
 
 static void
-collect_guest_rows (GtkWidget *widget,
-                    GPtrArray *rows)
-{
-  if (HGR_IS_GUEST_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_guest_rows (c, rows);
-}
-
-static void
-collect_host_rows (GtkWidget *widget,
-                   GPtrArray *rows)
-{
-  if (HGR_IS_HOST_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_host_rows (c, rows);
-}
-
-static HgrHostRow *
-find_host_row (Fixture *fixture,
-               HgrHost *host)
-{
-  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
-
-  collect_host_rows (child (fixture, "list_view"), rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (hgr_host_row_get_host (g_ptr_array_index (rows, i)) == host && gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
-      return g_ptr_array_index (rows, i);
-  return NULL;
-}
-
-static void
 test_failed_host_shows_reason (Fixture      *fixture,
                                gconstpointer data)
 {
@@ -106,8 +74,8 @@ test_failed_host_shows_reason (Fixture      *fixture,
 
   hgr_host_connect_async (broken, NULL, NULL, NULL);
   HGR_TEST_WAIT_UNTIL (hgr_host_get_status (broken) == HGR_HOST_STATUS_FAILED);
-  HGR_TEST_WAIT_UNTIL (find_host_row (fixture, broken) != NULL);
-  row = find_host_row (fixture, broken);
+  HGR_TEST_WAIT_UNTIL (hgr_test_find_host_row (child (fixture, "list_view"), broken) != NULL);
+  row = hgr_test_find_host_row (child (fixture, "list_view"), broken);
   status = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_HOST_ROW, "status_label"));
   HGR_TEST_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (status), "Could not connect: "));
   g_assert_nonnull (strstr (gtk_label_get_label (status), "hangar-node.xml"));
@@ -121,23 +89,6 @@ test_failed_host_shows_reason (Fixture      *fixture,
   g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (broken)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "content_stack"))), ==, "host");
   hgr_host_store_remove (fixture->store, broken);
-}
-
-static HgrGuestRow *
-find_guest_row (Fixture    *fixture,
-                const char *name)
-{
-  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
-
-  collect_guest_rows (child (fixture, "list_view"), rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      HgrGuest *guest = hgr_guest_row_get_guest (g_ptr_array_index (rows, i));
-
-      if (guest != NULL && g_str_equal (hgr_guest_get_name (guest), name) && gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
-        return g_ptr_array_index (rows, i);
-    }
-  return NULL;
 }
 
 static void
@@ -157,7 +108,7 @@ test_shows_test_driver_guests (Fixture      *fixture,
   g_assert_cmpint (hgr_guest_get_state (HGR_GUEST (second)), ==, HGR_GUEST_STATE_RUNNING);
 
   /* And a user can see it: a mapped row of the list shows the guest. */
-  HGR_TEST_WAIT_UNTIL (find_guest_row (fixture, "test") != NULL);
+  HGR_TEST_WAIT_UNTIL (hgr_test_find_guest_row (child (fixture, "list_view"), "test") != NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "sidebar_stack"))), ==, "list");
 }
 
