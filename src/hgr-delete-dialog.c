@@ -16,6 +16,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hgr-host.h"
+
 struct _HgrDeleteDialog
 {
   AdwMessageDialog parent_instance;
@@ -27,6 +29,7 @@ struct _HgrDeleteDialog
 
   /* Owned */
   HgrGuest     *guest;
+  char         *body; /* what the dialog says while the host is connected */
   GCancellable *cancellable;
   GPtrArray    *checks; /* GtkCheckButton, each with its path as "path" data */
 };
@@ -59,6 +62,42 @@ fill_disks (HgrDeleteDialog *self)
       g_object_set_data_full (G_OBJECT (check), "path", g_strdup (disks[i]), g_free);
       g_ptr_array_add (self->checks, check);
       gtk_list_box_append (self->disks_list, row);
+    }
+}
+
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* A host that lost its connection cannot delete anything: say so, and wait
+ * for it to come back. A host the user disconnected took its guests away:
+ * then there is nothing left to ask about. */
+static void
+host_status_cb (HgrHost         *host,
+                GParamSpec      *pspec,
+                HgrDeleteDialog *self)
+{
+  gboolean         connected = hgr_host_get_status (host) == HGR_HOST_STATUS_CONNECTED;
+  g_autofree char *body = NULL;
+
+  if (hgr_host_get_status (host) == HGR_HOST_STATUS_DISCONNECTED && !hgr_host_get_reconnecting (host))
+    {
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+      return;
+    }
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "delete", connected);
+  if (connected)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), self->body);
+  else
+    {
+      /* Translators: %s is what the dialog said before */
+      body = g_strdup_printf (_ ("%s\n\nThe guest’s host is not connected, so nothing can be deleted now. Hangar reconnects by itself when it can."),
+                              self->body);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
     }
 }
 
@@ -97,12 +136,23 @@ hgr_delete_dialog_dispose (GObject *object)
 }
 
 static void
+hgr_delete_dialog_finalize (GObject *object)
+{
+  HgrDeleteDialog *self = HGR_DELETE_DIALOG (object);
+
+  g_free (self->body);
+
+  G_OBJECT_CLASS (hgr_delete_dialog_parent_class)->finalize (object);
+}
+
+static void
 hgr_delete_dialog_class_init (HgrDeleteDialogClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hgr_delete_dialog_dispose;
+  object_class->finalize = hgr_delete_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hgr-delete-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HgrDeleteDialog, disks_heading);
@@ -145,7 +195,13 @@ hgr_delete_dialog_new (GtkWindow *parent,
     body = _ ("The guest is running. It will be forced off, as if its power were cut, and then its configuration, saved state and snapshots are deleted.");
   else
     body = _ ("The guest’s configuration, saved state and snapshots are deleted. Disk images are kept unless you choose them.");
+  self->body = g_strdup (body);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+  if (hgr_guest_get_host (guest) != NULL)
+    {
+      g_signal_connect_object (hgr_guest_get_host (guest), "notify::status", G_CALLBACK (host_status_cb), self, 0);
+      host_status_cb (hgr_guest_get_host (guest), NULL, self);
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->disks_heading), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->disks_list), FALSE);

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "hgr-add-connection-dialog.h"
+#include "hgr-delete-dialog.h"
 #include "hgr-integration-utils.h"
 #include "hgr-test-widgets.h"
 #include "hgr-window.h"
@@ -57,6 +58,7 @@ test_remote_host_in_window (void)
   HgrHostRow             *host_row;
   GtkLabel               *status;
   HgrGuest               *guest;
+  HgrDeleteDialog        *delete_dialog;
   Stall                   stall = { 0 };
   guint                   tick;
 
@@ -94,18 +96,28 @@ test_remote_host_in_window (void)
   status = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (host_row), HGR_TYPE_HOST_ROW, "status_label"));
   g_assert_nonnull (strstr (gtk_label_get_label (status), "Connected"));
 
-  /* The daemon dies: the row says so, the guest stays, dimmed. */
+  /* A dialog about the guest is open when the daemon dies. */
+  delete_dialog = hgr_delete_dialog_new (GTK_WINDOW (window), guest);
+  gtk_window_present (GTK_WINDOW (delete_dialog));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (delete_dialog), "delete"));
+
+  /* The daemon dies: the row says so, the guest stays, dimmed, and the
+   * dialog says that nothing can be deleted now. */
   hgr_test_kill_daemon ();
   HGR_TEST_WAIT_UNTIL_SECONDS (hgr_host_get_status (host) != HGR_HOST_STATUS_CONNECTED, 10);
   HGR_TEST_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (status), "Disconnected: "));
   g_test_message ("host row says: %s", gtk_label_get_label (status));
   HGR_TEST_WAIT_UNTIL (gtk_widget_has_css_class (GTK_WIDGET (hgr_test_find_guest_row (list, guest_name)), "stale"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (delete_dialog), "delete"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (delete_dialog)), "host is not connected"));
 
   /* It returns: Hangar reconnects by itself and the guest is live again. */
   hgr_test_start_daemon ();
   HGR_TEST_WAIT_UNTIL_SECONDS (hgr_host_get_status (host) == HGR_HOST_STATUS_CONNECTED, 120);
   HGR_TEST_WAIT_UNTIL (!gtk_widget_has_css_class (GTK_WIDGET (hgr_test_find_guest_row (list, guest_name)), "stale"));
   g_assert_nonnull (strstr (gtk_label_get_label (status), "Connected"));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (delete_dialog), "delete"));
+  gtk_window_destroy (GTK_WINDOW (delete_dialog));
   hgr_test_undefine (host, hgr_host_lookup_guest (host, hgr_guest_get_uuid (guest)));
 
   g_source_remove (tick);

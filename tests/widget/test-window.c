@@ -530,6 +530,21 @@ test_delete_dialog_lists_disks (Fixture      *fixture,
   g_assert_cmpuint (n_rows, ==, 2); /* two disks; the CD-ROM is not offered */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "forced off"));
 
+  /* The user disconnects the host meanwhile: its guests leave the list, and
+   * the dialog goes with them. (A lost connection instead keeps the dialog,
+   * disabled: test-window-remote kills a real daemon for that.) */
+  hgr_host_disconnect (fixture->host);
+  HGR_TEST_WAIT_UNTIL (find_delete_dialog () == NULL);
+  hgr_host_connect_async (fixture->host, NULL, NULL, NULL);
+  HGR_TEST_WAIT_UNTIL (hgr_host_get_status (fixture->host) == HGR_HOST_STATUS_CONNECTED);
+  alpha = hgr_host_lookup_guest (fixture->host, ALPHA_UUID);
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (alpha)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "guest.delete", NULL);
+  dialog = find_delete_dialog ();
+  g_assert_nonnull (dialog);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), HGR_TYPE_DELETE_DIALOG, "disks_list"));
+  HGR_TEST_WAIT_UNTIL (gtk_widget_get_visible (list));
+
   /* Nothing ticked by default: storage is kept. */
   chosen = hgr_delete_dialog_dup_chosen_disks (dialog);
   g_assert_cmpuint (g_strv_length (chosen), ==, 0);
