@@ -25,7 +25,7 @@
 # cleaned environment, so a test that wants another known_hosts for one
 # attempt writes its path into $HGR_TEST_SSH_DIR/use_known_hosts, and one
 # that tests SSH_ASKPASS creates $HGR_TEST_SSH_DIR/use_askpass (batch mode
-# off: ssh may ask, through the askpass program only).
+# off, unknown host keys asked: ssh may ask, through the askpass program only).
 set -u
 
 skip () {
@@ -149,9 +149,9 @@ cat > "$S/bin/ssh" <<SH
 #!/bin/sh
 KH=$S/known_hosts
 [ -f $S/use_known_hosts ] && KH=\$(cat $S/use_known_hosts)
-BATCH=yes
-[ -f $S/use_askpass ] && BATCH=no
-exec /usr/bin/ssh -o UserKnownHostsFile="\$KH" -o StrictHostKeyChecking=yes -o BatchMode=\$BATCH "\$@"
+BATCH=yes STRICT=yes
+[ -f $S/use_askpass ] && BATCH=no STRICT=ask
+exec /usr/bin/ssh -o UserKnownHostsFile="\$KH" -o StrictHostKeyChecking=\$STRICT -o BatchMode=\$BATCH "\$@"
 SH
 chmod +x "$S/bin/ssh"
 /usr/sbin/sshd -f "$S/sshd_config" -E "$S/sshd.log" || { echo "Bail out! sshd did not start"; exit 1; }

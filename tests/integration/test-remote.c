@@ -300,6 +300,76 @@ test_ssh_passphrase_through_askpass (void)
   g_free (wrong.prompt);
 }
 
+static void
+host_key_answer_cb (HgrAskpass           *service,
+                    HgrCredentialRequest *request,
+                    Answerer             *answerer)
+{
+  /* Only the host key is asked here: the key file has no passphrase. */
+  g_assert_cmpint (hgr_credential_request_get_kind (request), ==, HGR_CREDENTIAL_HOST_KEY);
+  credential_requested_cb (NULL, request, answerer);
+}
+
+static void
+test_ssh_host_key_through_askpass (void)
+{
+  const char      *uri = hgr_test_require_env ("HGR_TEST_SSH_URI");
+  g_autofree char *empty = NULL;
+  g_autofree char *use_known = NULL;
+  g_autofree char *use_askpass = NULL;
+  g_autofree char *contents = NULL;
+  Answerer         reject = { "n" };
+  Answerer         accept = { "y" };
+
+  if (uri == NULL)
+    return;
+
+  empty = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "askpass_known_hosts", NULL);
+  use_known = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "use_known_hosts", NULL);
+  use_askpass = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "use_askpass", NULL);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (use_known, empty, -1, NULL));
+  g_assert_true (g_file_set_contents (use_askpass, "", 0, NULL));
+
+  /* ssh shows the key's fingerprint through hangar-askpass; "no" refuses. */
+  g_signal_connect (askpass, "credential-requested", G_CALLBACK (host_key_answer_cb), &reject);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (HgrTestHost) host = hgr_test_connect (uri, &error);
+
+    g_assert_nonnull (error);
+    g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_FAILED);
+    g_assert_cmpuint (reject.asked, ==, 1);
+    g_test_message ("ssh asked: %s", reject.prompt);
+    g_assert_nonnull (strstr (reject.prompt, "fingerprint is SHA256:"));
+    g_assert_true (g_file_get_contents (empty, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "");
+    g_clear_pointer (&contents, g_free);
+  }
+  g_signal_handlers_disconnect_by_data (askpass, &reject);
+  HGR_TEST_WAIT_UNTIL (!hgr_askpass_get_busy (askpass));
+
+  /* "yes": connected, and the key is remembered. */
+  g_signal_connect (askpass, "credential-requested", G_CALLBACK (host_key_answer_cb), &accept);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (HgrTestHost) host = hgr_test_connect (uri, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_CONNECTED);
+    /* Debian's ssh hashes host names in known_hosts: look for the key. */
+    g_assert_true (g_file_get_contents (empty, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "ssh-ed25519 "));
+  }
+  g_signal_handlers_disconnect_by_data (askpass, &accept);
+  HGR_TEST_WAIT_UNTIL (!hgr_askpass_get_busy (askpass));
+
+  g_assert_cmpint (g_unlink (use_askpass), ==, 0);
+  g_assert_cmpint (g_unlink (use_known), ==, 0);
+  g_free (reject.prompt);
+  g_free (accept.prompt);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/remote/libssh-passphrase", test_libssh_passphrase);
   g_test_add_func ("/remote/libssh-host-key", test_libssh_host_key);
   g_test_add_func ("/remote/ssh-passphrase-through-askpass", test_ssh_passphrase_through_askpass);
+  g_test_add_func ("/remote/ssh-host-key-through-askpass", test_ssh_host_key_through_askpass);
 
   status = g_test_run ();
   g_clear_object (&askpass);
