@@ -28,6 +28,26 @@ G_BEGIN_DECLS
   }                                                                                 \
   G_STMT_END
 
+/* Measures the longest gap between two main-loop iterations: add
+ * hgr_test_stall_tick_cb as a 5 ms timeout with an HgrTestStall. */
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} HgrTestStall;
+
+static inline gboolean
+hgr_test_stall_tick_cb (gpointer user_data)
+{
+  HgrTestStall *stall = user_data;
+  gint64        now = g_get_monotonic_time ();
+
+  if (stall->last != 0)
+    stall->longest = MAX (stall->longest, now - stall->last);
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
 /* Keeps the GAsyncResult of an async call for the test to finish it. */
 static inline void
 hgr_test_store_result_cb (GObject      *object,

@@ -19,24 +19,6 @@
 #include "hgr-test-widgets.h"
 #include "hgr-window.h"
 
-typedef struct
-{
-  gint64 last;
-  gint64 longest;
-} Stall;
-
-static gboolean
-stall_tick_cb (gpointer user_data)
-{
-  Stall *stall = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (stall->last != 0)
-    stall->longest = MAX (stall->longest, now - stall->last);
-  stall->last = now;
-  return G_SOURCE_CONTINUE;
-}
-
 static GtkWidget *
 dialog_child (HgrAddConnectionDialog *dialog,
               const char             *id)
@@ -59,7 +41,7 @@ test_remote_host_in_window (void)
   GtkLabel               *status;
   HgrGuest               *guest;
   HgrDeleteDialog        *delete_dialog;
-  Stall                   stall = { 0 };
+  HgrTestStall            stall = { 0 };
   guint                   tick;
 
   if (port == NULL)
@@ -70,7 +52,7 @@ test_remote_host_in_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
   list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), HGR_TYPE_WINDOW, "list_view"));
-  tick = g_timeout_add (5, stall_tick_cb, &stall);
+  tick = g_timeout_add (5, hgr_test_stall_tick_cb, &stall);
 
   /* The user fills in the dialog as they would. */
   dialog = hgr_add_connection_dialog_new (GTK_WINDOW (window), store);

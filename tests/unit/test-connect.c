@@ -61,30 +61,11 @@ blackhole_stop (Blackhole *blackhole)
   g_clear_pointer (&blackhole->held, g_ptr_array_unref);
 }
 
-/* Measures the longest gap between two main-loop iterations. */
-typedef struct
-{
-  gint64 last;
-  gint64 longest;
-} Stall;
-
-static gboolean
-stall_tick_cb (gpointer user_data)
-{
-  Stall *stall = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (stall->last != 0)
-    stall->longest = MAX (stall->longest, now - stall->last);
-  stall->last = now;
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 test_timeout (void)
 {
-  Blackhole blackhole = { 0 };
-  Stall     stall = { 0 };
+  Blackhole    blackhole = { 0 };
+  HgrTestStall stall = { 0 };
   g_autoptr (HgrTestHost) host = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
@@ -96,7 +77,7 @@ test_timeout (void)
   host = hgr_host_new (uri);
   hgr_host_set_connect_timeout (host, 2);
 
-  tick = g_timeout_add (5, stall_tick_cb, &stall);
+  tick = g_timeout_add (5, hgr_test_stall_tick_cb, &stall);
   hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
   HGR_TEST_WAIT_UNTIL (result != NULL);
   g_source_remove (tick);
@@ -203,8 +184,8 @@ refused_uri (void)
 static void
 test_many_hosts (void)
 {
-  Blackhole blackhole = { 0 };
-  Stall     stall = { 0 };
+  Blackhole    blackhole = { 0 };
+  HgrTestStall stall = { 0 };
   g_autoptr (GPtrArray) slow = g_ptr_array_new_with_free_func ((GDestroyNotify) hgr_test_host_close);
   g_autoptr (GPtrArray) failing = g_ptr_array_new_with_free_func ((GDestroyNotify) hgr_test_host_close);
   g_autoptr (GPtrArray) good = g_ptr_array_new_with_free_func ((GDestroyNotify) hgr_test_host_close);
@@ -213,7 +194,7 @@ test_many_hosts (void)
 
   blackhole_start (&blackhole);
   slow_uri = g_strdup_printf ("qemu+tcp://127.0.0.1:%u/system", blackhole.port);
-  tick = g_timeout_add (5, stall_tick_cb, &stall);
+  tick = g_timeout_add (5, hgr_test_stall_tick_cb, &stall);
 
   /* More hanging hosts than GTask has threads at first, then the others. */
   for (guint i = 0; i < 12; i++)
