@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <libvirt-gconfig/libvirt-gconfig.h>
 #include <libvirt/virterror.h>
+#include <unistd.h>
 
 #include "hgr-enum-types.h"
 #include "hgr-error.h"
@@ -538,6 +539,112 @@ hgr_guest_perform_finish (HgrGuest     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* An open graphics socket; closed unless somebody takes it. */
+typedef struct
+{
+  int fd;
+} GraphicsFd;
+
+static void
+graphics_fd_free (GraphicsFd *graphics)
+{
+  if (graphics->fd >= 0)
+    close (graphics->fd);
+  g_free (graphics);
+}
+
+/* Runs in a worker thread. */
+static void
+open_graphics_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GuestTaskData *data = task_data;
+  GraphicsFd    *graphics = g_new0 (GraphicsFd, 1);
+  g_autoptr (GError) error = NULL;
+
+  /* libvirt connects to the guest's display (VNC) itself and passes us the
+   * socket: no port is opened to anyone. It works on a local connection only;
+   * a remote host needs a tunnel. */
+  graphics->fd = virDomainOpenGraphicsFD (data->domain, 0, VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH);
+  if (graphics->fd < 0)
+    {
+      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not open the guest’s display."));
+      g_free (graphics);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, graphics, (GDestroyNotify) graphics_fd_free);
+}
+
+static void
+open_graphics_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError     *error = NULL;
+  GraphicsFd *graphics = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (graphics == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, graphics, (GDestroyNotify) graphics_fd_free);
+}
+
+/**
+ * hgr_guest_open_graphics_async:
+ * @self: a running guest with a graphics device
+ * @cancellable: (nullable): a #GCancellable; a socket opened too late is closed
+ * @callback: called on the main thread when done
+ * @user_data: for @callback
+ *
+ * Opens a socket to the guest's display (VNC) through libvirt
+ * (virDomainOpenGraphicsFD), for a console to speak RFB on.
+ */
+void
+hgr_guest_open_graphics_async (HgrGuest           *self,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  g_autoptr (GTask) worker = NULL;
+
+  g_return_if_fail (HGR_IS_GUEST (self));
+
+  worker = new_worker (self, hgr_guest_open_graphics_async, cancellable, open_graphics_cb, callback, user_data,
+                       guest_task_data_new (self));
+  g_task_run_in_thread (worker, open_graphics_thread);
+}
+
+/**
+ * hgr_guest_open_graphics_finish:
+ * @self: a guest
+ * @result: the result
+ * @error: return location
+ *
+ * Returns: the socket, which the caller owns and closes, or -1 with @error set
+ */
+int
+hgr_guest_open_graphics_finish (HgrGuest     *self,
+                                GAsyncResult *result,
+                                GError      **error)
+{
+  GraphicsFd *graphics;
+  int         fd;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  graphics = g_task_propagate_pointer (G_TASK (result), error);
+  if (graphics == NULL)
+    return -1;
+  fd = graphics->fd;
+  graphics->fd = -1;
+  graphics_fd_free (graphics);
+  return fd;
 }
 
 static char *

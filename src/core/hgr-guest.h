@@ -66,6 +66,14 @@ gboolean hgr_guest_delete_finish (HgrGuest     *self,
                                   GAsyncResult *result,
                                   GError      **error);
 
+void hgr_guest_open_graphics_async (HgrGuest           *self,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+int  hgr_guest_open_graphics_finish (HgrGuest     *self,
+                                     GAsyncResult *result,
+                                     GError      **error);
+
 const char *hgr_guest_state_to_label (HgrGuestState state);
 const char *hgr_guest_state_to_icon_name (HgrGuestState state);
 

@@ -57,6 +57,34 @@ test_lifecycle (void)
   g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_RUN));
   HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_RUNNING);
 
+  /* Its display, through libvirt: the socket speaks RFB (the console's job). */
+  {
+    g_autoptr (GAsyncResult) opened = NULL;
+    g_autoptr (GError) display_error = NULL;
+    g_autoptr (GSocket) socket = NULL;
+    char   greeting[13] = { 0 };
+    gssize got = 0;
+    int    fd;
+
+    hgr_guest_open_graphics_async (guest, NULL, hgr_test_store_result_cb, &opened);
+    HGR_TEST_WAIT_UNTIL (opened != NULL);
+    fd = hgr_guest_open_graphics_finish (guest, opened, &display_error);
+    g_assert_no_error (display_error);
+    g_assert_cmpint (fd, >=, 0);
+    socket = g_socket_new_from_fd (fd, &display_error);
+    g_assert_no_error (display_error);
+    g_socket_set_timeout (socket, 10);
+    while (got < 12)
+      {
+        gssize n = g_socket_receive (socket, greeting + got, 12 - got, NULL, &display_error);
+
+        g_assert_no_error (display_error);
+        g_assert_cmpint (n, >, 0);
+        got += n;
+      }
+    g_assert_cmpstr (greeting, ==, "RFB 003.008\n");
+  }
+
   /* Paused and resumed behind Hangar's back: events tell it. */
   domain = virDomainLookupByUUIDString (hgr_host_get_connection (host), uuid);
   g_assert_cmpint (virDomainSuspend (domain), ==, 0);

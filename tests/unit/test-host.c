@@ -422,6 +422,23 @@ test_delete_unknown_storage_changes_nothing (void)
   virDomainFree (domain);
 }
 
+static void
+test_open_graphics_unsupported (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  HgrGuest *alpha = hgr_host_lookup_guest (host, ALPHA_UUID);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* The test driver has no display to hand over: a clear error, no socket. */
+  hgr_guest_open_graphics_async (alpha, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_cmpint (hgr_guest_open_graphics_finish (alpha, result, &error), ==, -1);
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_LIBVIRT);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "not supported"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/host/delete-keeps-storage", test_delete_keeps_storage);
   g_test_add_func ("/host/delete-with-storage", test_delete_with_storage);
   g_test_add_func ("/host/delete-unknown-storage-changes-nothing", test_delete_unknown_storage_changes_nothing);
+  g_test_add_func ("/host/open-graphics-unsupported", test_open_graphics_unsupported);
 
   return g_test_run ();
 }
