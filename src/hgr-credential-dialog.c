@@ -146,9 +146,9 @@ hgr_credential_dialog_new (GtkWindow            *parent,
   adw_message_dialog_set_heading (dialog, heading_for (kind));
   if (kind == HGR_CREDENTIAL_HOST_KEY)
     {
-      /* Translators: the first %s is a host, the second libvirt's question with the key's fingerprint */
-      body = g_strdup_printf (_ ("This computer has never seen the SSH key of “%s”. Accept it only if it is the key the host’s administrator gave you; otherwise someone may be pretending to be the host.\n\n%s"),
-                              hgr_credential_request_get_host_name (request), hgr_credential_request_get_prompt (request));
+      /* Translators: %s is the question with the host and its key's fingerprint */
+      body = g_strdup_printf (_ ("This computer has never seen the host’s SSH key. Accept it only if it is the key the host’s administrator gave you; otherwise someone may be pretending to be the host.\n\n%s"),
+                              hgr_credential_request_get_prompt (request));
       adw_message_dialog_add_responses (dialog, "reject", _ ("_Reject"), "accept", _ ("_Accept"), NULL);
       adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (dialog, "reject");
@@ -158,9 +158,13 @@ hgr_credential_dialog_new (GtkWindow            *parent,
     {
       GtkWidget *entry = gtk_entry_new ();
 
-      /* Translators: the first %s is a host, the second libvirt's question */
-      body = g_strdup_printf (_ ("Connecting to “%s” needs an answer:\n%s"), hgr_credential_request_get_host_name (request),
-                              hgr_credential_request_get_prompt (request));
+      if (hgr_credential_request_get_host_name (request) != NULL)
+        /* Translators: the first %s is a host, the second libvirt's question */
+        body = g_strdup_printf (_ ("Connecting to “%s” needs an answer:\n%s"), hgr_credential_request_get_host_name (request),
+                                hgr_credential_request_get_prompt (request));
+      else
+        /* Translators: %s is the question of the ssh program */
+        body = g_strdup_printf (_ ("The SSH connection asks:\n%s"), hgr_credential_request_get_prompt (request));
       /* A GtkEntry, not a GtkPasswordEntry: with GTK 4.8 the latter crashed
        * when its dialog closed right after answering (seen in the widget test). */
       if (hgr_credential_request_get_secret (request))

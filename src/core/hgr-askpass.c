@@ -155,7 +155,8 @@ question_read_cb (GObject      *object,
   prompt = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (exchange->question)),
                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (exchange->question)));
   g_strchomp (prompt);
-  exchange->request = hgr_credential_request_new (kind_for_prompt (prompt), prompt, _ ("SSH"));
+  /* ssh names the host in its question when it matters; we do not know it. */
+  exchange->request = hgr_credential_request_new (kind_for_prompt (prompt), prompt, NULL);
   g_signal_connect (exchange->request, "notify::done", G_CALLBACK (request_done_cb), exchange);
   if (!g_signal_has_handler_pending (exchange->self, signals[CREDENTIAL_REQUESTED], 0, FALSE))
     hgr_credential_request_cancel (exchange->request);

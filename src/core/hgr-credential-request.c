@@ -174,7 +174,7 @@ hgr_credential_request_init (HgrCredentialRequest *self)
  * hgr_credential_request_new:
  * @kind: what is asked
  * @prompt: libvirt's own question, shown to the user
- * @host_name: the host it is for, shown to the user
+ * @host_name: (nullable): the host it is for, shown to the user, if known
  *
  * Returns: (transfer full): a pending request
  */
