@@ -64,6 +64,7 @@ typedef struct
   GSocketConnection    *connection;
   GOutputStream        *question;
   HgrCredentialRequest *request;
+  GString              *reply; /* holds the secret while it is written back */
 } Exchange;
 
 static void
@@ -75,6 +76,11 @@ exchange_free (Exchange *exchange)
   g_clear_object (&exchange->connection);
   g_clear_object (&exchange->question);
   g_clear_object (&exchange->request);
+  if (exchange->reply != NULL)
+    {
+      memset (exchange->reply->str, 0, exchange->reply->len);
+      g_string_free (exchange->reply, TRUE);
+    }
   g_free (exchange);
 }
 
@@ -113,13 +119,11 @@ request_done_cb (HgrCredentialRequest *request,
   g_autoptr (GError) error = NULL;
   g_autofree char *answer = NULL;
   GString         *reply;
-  GOutputStream   *out;
-  gsize            len;
 
   g_signal_handlers_disconnect_by_data (request, exchange);
   /* Done already: this returns at once. */
   answer = hgr_credential_request_wait (request, NULL, 0, &error);
-  reply = g_string_new (answer != NULL ? "1" : "0");
+  reply = exchange->reply = g_string_new (answer != NULL ? "1" : "0");
   if (answer != NULL)
     {
       /* ssh asks "yes/no" where the dialog answers "y"/"n". */
@@ -129,12 +133,8 @@ request_done_cb (HgrCredentialRequest *request,
         g_string_append (reply, answer);
       memset (answer, 0, strlen (answer));
     }
-  len = reply->len;
-  out = g_io_stream_get_output_stream (G_IO_STREAM (exchange->connection));
-  /* The reply buffer is handed over with the exchange's lifetime. */
-  g_object_set_data_full (G_OBJECT (exchange->connection), "reply", g_string_free (reply, FALSE), g_free);
-  g_output_stream_write_all_async (out, g_object_get_data (G_OBJECT (exchange->connection), "reply"), len,
-                                   G_PRIORITY_DEFAULT, NULL, reply_written_cb, exchange);
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (G_IO_STREAM (exchange->connection)), reply->str,
+                                   reply->len, G_PRIORITY_DEFAULT, NULL, reply_written_cb, exchange);
 }
 
 static void
