@@ -133,39 +133,7 @@ test_cancel (void)
   blackhole_stop (&blackhole);
 }
 
-static void
-test_refused (void)
-{
-  g_autoptr (GSocket) socket = NULL;
-  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr (GSocketAddress) bound = NULL;
-  g_autoptr (HgrTestHost) host = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = NULL;
-
-  /* A port that was free a moment ago: nothing listens there. */
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_socket_bind (socket, address, TRUE, &error));
-  bound = g_socket_get_local_address (socket, &error);
-  uri = g_strdup_printf ("qemu+tcp://127.0.0.1:%u/system", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
-  g_socket_close (socket, NULL);
-
-  host = hgr_host_new (uri);
-  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
-  HGR_TEST_WAIT_UNTIL (result != NULL);
-  g_assert_false (hgr_host_connect_finish (host, result, &error));
-  g_assert_error (error, HGR_ERROR, HGR_ERROR_UNREACHABLE);
-  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_FAILED);
-  g_test_message ("refused: %s", hgr_host_get_error_message (host));
-  g_assert_nonnull (strstr (hgr_host_get_error_message (host), "Could not connect: "));
-  g_assert_nonnull (strstr (hgr_host_get_error_message (host), "refused"));
-  /* A first attempt that fails is not retried by itself: the user decides. */
-  g_assert_false (hgr_host_get_reconnecting (host));
-}
-
+/* A port that was free a moment ago: nothing listens there. */
 static char *
 refused_uri (void)
 {
@@ -179,6 +147,27 @@ refused_uri (void)
   bound = g_socket_get_local_address (socket, NULL);
   g_socket_close (socket, NULL);
   return g_strdup_printf ("qemu+tcp://127.0.0.1:%u/system", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+}
+
+static void
+test_refused (void)
+{
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = refused_uri ();
+
+  host = hgr_host_new (uri);
+  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_false (hgr_host_connect_finish (host, result, &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_UNREACHABLE);
+  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_FAILED);
+  g_test_message ("refused: %s", hgr_host_get_error_message (host));
+  g_assert_nonnull (strstr (hgr_host_get_error_message (host), "Could not connect: "));
+  g_assert_nonnull (strstr (hgr_host_get_error_message (host), "refused"));
+  /* A first attempt that fails is not retried by itself: the user decides. */
+  g_assert_false (hgr_host_get_reconnecting (host));
 }
 
 static void
