@@ -66,6 +66,8 @@ update (HgrHostPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->disconnect_button),
                           host_status == HGR_HOST_STATUS_CONNECTED || hgr_host_get_reconnecting (self->host));
   gtk_label_set_label (self->uri_value, hgr_host_get_uri (self->host));
+  /* Ellipsized to fit a narrow window: the whole address on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->uri_value), hgr_host_get_uri (self->host));
 }
 
 static void
