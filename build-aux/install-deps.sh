@@ -14,10 +14,11 @@ PACKAGES="meson ninja-build pkg-config gcc gettext python3 libglib2.0-dev-bin
   libosinfo-1.0-dev osinfo-db"
 # Run: icons; the in-process test driver comes with libvirt itself
 PACKAGES="$PACKAGES adwaita-icon-theme"
-# Test: display, lint, a real libvirt daemon with QEMU (TCG), the virsh floor, sshd
+# Test: display and input (xdotool), lint, a real libvirt daemon with QEMU (TCG), the virsh
+# floor, sshd, gtk-vnc's own viewer to compare the console with
 PACKAGES="$PACKAGES xvfb xauth desktop-file-utils appstream clang-format flatpak-builder
   libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils
-  openssh-server openssh-client netcat-openbsd"
+  openssh-server openssh-client netcat-openbsd xdotool gvncviewer"
 
 missing=""
 for p in $PACKAGES; do

@@ -1,0 +1,663 @@
+/* test-vnc-display.c — the console's display widget against Hangar's RFB test server
+ *
+ * Pixels are checked on the widget rendered to a texture; keys and clicks go
+ * through the X server (xdotool's XTEST), so they take the path a user's do.
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <gtk/gtk.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "hgr-rfb-server.h"
+#include "hgr-test-utils.h"
+#include "hgr-vnc-display.h"
+#include "hgr-vnc-keymap.h"
+
+typedef struct
+{
+  HgrRfbServer  *server;
+  GtkWidget     *window;
+  GtkWidget     *box;
+  GtkWidget     *button; /* something else to take the focus */
+  HgrVncDisplay *display;
+} Fixture;
+
+static void
+fixture_open (Fixture          *fixture,
+              int               width,
+              int               height,
+              HgrRfbServerFlags flags,
+              int               widget_width,
+              int               widget_height)
+{
+  fixture->server = hgr_rfb_server_new (width, height, flags);
+  fixture->window = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (fixture->window), "test-vnc-display");
+  fixture->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  fixture->button = gtk_button_new_with_label ("elsewhere");
+  fixture->display = HGR_VNC_DISPLAY (hgr_vnc_display_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->display), widget_width, widget_height);
+  gtk_box_append (GTK_BOX (fixture->box), GTK_WIDGET (fixture->display));
+  gtk_box_append (GTK_BOX (fixture->box), fixture->button);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->box);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  hgr_vnc_display_open_fd (fixture->display, hgr_rfb_server_start (fixture->server), HGR_VNC_LINK_LOCAL);
+  g_assert_cmpint (hgr_vnc_display_get_state (fixture->display), ==, HGR_VNC_DISPLAY_STATE_CONNECTING);
+}
+
+static void
+wait_for_picture (Fixture *fixture)
+{
+  guint64 received = 0;
+
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_state (fixture->display) == HGR_VNC_DISPLAY_STATE_CONNECTED);
+  HGR_TEST_WAIT_UNTIL ((hgr_vnc_display_get_frame_counts (fixture->display, &received, NULL), received > 0) &&
+                       gtk_widget_get_width (GTK_WIDGET (fixture->display)) > 0);
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_pointer (&fixture->server, hgr_rfb_server_free);
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+}
+
+/* The widget as it would be drawn now, as B G R A bytes. */
+typedef struct
+{
+  int     width;
+  int     height;
+  guint8 *data;
+} Picture;
+
+static Picture
+render (GtkWidget *widget)
+{
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  Picture picture = { gtk_widget_get_width (widget), gtk_widget_get_height (widget), NULL };
+
+  /* What the widget draws, as GTK asks it at the next frame. */
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, picture.width, picture.height));
+  gsk_renderer_unrealize (renderer);
+  picture.data = g_malloc ((gsize) picture.width * picture.height * 4);
+  gdk_texture_download (texture, picture.data, picture.width * 4);
+  return picture;
+}
+
+static guint32
+picture_rgb (const Picture *picture,
+             int            x,
+             int            y)
+{
+  const guint8 *p = picture->data + ((gsize) y * picture->width + x) * 4;
+
+  g_assert_cmpint (p[3], ==, 0xff); /* opaque: the picture hides what is below */
+  return ((guint32) p[2] << 16) | (p[1] << 8) | p[0];
+}
+
+#define assert_rgb(picture, x, y, expected)                                             \
+  G_STMT_START                                                                          \
+  {                                                                                     \
+    guint32 hgr_rgb = picture_rgb (picture, x, y);                                      \
+    if (hgr_rgb != (expected))                                                          \
+      g_error ("pixel (%d, %d) is %06x, expected %06x", (x), (y), hgr_rgb, (expected)); \
+  }                                                                                     \
+  G_STMT_END
+
+/* One pixel of what the widget would draw now. */
+static guint32
+rendered_rgb (GtkWidget *widget,
+              int        x,
+              int        y)
+{
+  Picture picture = render (widget);
+  guint32 rgb = picture_rgb (&picture, x, y);
+
+  g_free (picture.data);
+  return rgb;
+}
+
+static void
+test_fit (void)
+{
+  Fixture fixture = { 0 };
+  Picture picture;
+
+  /* 640×480 into 320×300: half size, 240 high, 30 px of black above and below. */
+  fixture_open (&fixture, 640, 480, 0, 320, 300);
+  wait_for_picture (&fixture);
+  g_assert_cmpint (hgr_vnc_display_get_guest_width (fixture.display), ==, 640);
+  g_assert_cmpint (hgr_vnc_display_get_guest_height (fixture.display), ==, 480);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture.display)), ==, 300);
+
+  picture = render (GTK_WIDGET (fixture.display));
+  assert_rgb (&picture, 160, 10, 0x000000);
+  assert_rgb (&picture, 160, 290, 0x000000);
+  assert_rgb (&picture, 80, 90, 0xff0000);
+  assert_rgb (&picture, 240, 90, 0x00ff00);
+  assert_rgb (&picture, 80, 210, 0x0000ff);
+  assert_rgb (&picture, 240, 210, 0xffffff);
+  /* the picture starts and ends where the scale puts it */
+  assert_rgb (&picture, 5, 28, 0x000000);
+  assert_rgb (&picture, 5, 32, 0xff0000);
+  assert_rgb (&picture, 5, 268, 0x0000ff);
+  assert_rgb (&picture, 5, 272, 0x000000);
+  g_free (picture.data);
+
+  fixture_close (&fixture);
+}
+
+static void
+test_one_to_one (void)
+{
+  Fixture fixture = { 0 };
+  Picture picture;
+
+  /* 1:1 in a larger widget: centred, every guest pixel on one pixel. */
+  fixture_open (&fixture, 200, 100, 0, 400, 300);
+  hgr_vnc_display_set_scale_to_fit (fixture.display, FALSE);
+  wait_for_picture (&fixture);
+
+  picture = render (GTK_WIDGET (fixture.display));
+  /* picture at (100, 100)–(300, 200); the middle column is x = 100 + 100 */
+  assert_rgb (&picture, 99, 100, 0x000000);
+  assert_rgb (&picture, 100, 100, 0xff0000);
+  assert_rgb (&picture, 199, 149, 0xff0000);
+  assert_rgb (&picture, 200, 149, 0x00ff00);
+  assert_rgb (&picture, 199, 150, 0x0000ff);
+  assert_rgb (&picture, 299, 199, 0xffffff);
+  assert_rgb (&picture, 300, 199, 0x000000);
+  assert_rgb (&picture, 299, 200, 0x000000);
+  g_free (picture.data);
+
+  /* 1:1 asks for the whole picture as its minimum size (scrolls in a page). */
+  gtk_widget_set_size_request (GTK_WIDGET (fixture.display), -1, -1);
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (fixture.display), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, ==, 200);
+    hgr_vnc_display_set_scale_to_fit (fixture.display, TRUE);
+    gtk_widget_measure (GTK_WIDGET (fixture.display), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, ==, 0);
+  }
+
+  fixture_close (&fixture);
+}
+
+static void
+test_server_resize (void)
+{
+  Fixture fixture = { 0 };
+  Picture picture;
+  guint64 received_before = 0, received = 0;
+
+  fixture_open (&fixture, 640, 480, 0, 400, 300);
+  wait_for_picture (&fixture);
+  hgr_vnc_display_get_frame_counts (fixture.display, &received_before, NULL);
+
+  /* The guest switches to a tall mode: 300×600 into 400×300 is 150×300. */
+  hgr_rfb_server_resize (fixture.server, 300, 600);
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_guest_width (fixture.display) == 300 &&
+                       hgr_vnc_display_get_guest_height (fixture.display) == 600);
+  HGR_TEST_WAIT_UNTIL (
+    (hgr_vnc_display_get_frame_counts (fixture.display, &received, NULL), received > received_before));
+  /* the new picture may come in more than one piece */
+  HGR_TEST_WAIT_UNTIL (rendered_rgb (GTK_WIDGET (fixture.display), 270, 230) == 0xffffff);
+
+  picture = render (GTK_WIDGET (fixture.display));
+  assert_rgb (&picture, 120, 150, 0x000000);
+  assert_rgb (&picture, 130, 70, 0xff0000);
+  assert_rgb (&picture, 270, 70, 0x00ff00);
+  assert_rgb (&picture, 130, 230, 0x0000ff);
+  assert_rgb (&picture, 270, 230, 0xffffff);
+  assert_rgb (&picture, 280, 150, 0x000000);
+  g_free (picture.data);
+
+  fixture_close (&fixture);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Input through the X server                                               */
+
+static void
+xdotool (const char *arguments)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", arguments);
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+}
+
+static void
+focus_display (Fixture *fixture)
+{
+  GdkSurface      *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  g_autofree char *focus = g_strdup_printf ("windowfocus --sync %lu", (gulong) gdk_x11_surface_get_xid (surface));
+
+  xdotool (focus);
+  HGR_TEST_WAIT_UNTIL (gtk_window_is_active (GTK_WINDOW (fixture->window)));
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->display));
+  HGR_TEST_WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (fixture->display)));
+}
+
+/* The key events the server received since the last call. */
+static GArray *
+take_key_events (Fixture *fixture)
+{
+  g_autoptr (GArray) all = hgr_rfb_server_take_events (fixture->server);
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (HgrRfbEvent));
+  guint   i;
+
+  for (i = 0; i < all->len; i++)
+    if (g_array_index (all, HgrRfbEvent, i).kind != HGR_RFB_EVENT_POINTER)
+      g_array_append_val (keys, g_array_index (all, HgrRfbEvent, i));
+  return keys;
+}
+
+/* Waits until the server has @n key events, and returns them. */
+static GArray *
+wait_for_events (Fixture *fixture,
+                 guint    n)
+{
+  g_autoptr (GArray) events = g_array_new (FALSE, FALSE, sizeof (HgrRfbEvent));
+
+  HGR_TEST_WAIT_UNTIL (({
+    g_autoptr (GArray) more = take_key_events (fixture);
+    g_array_append_vals (events, more->data, more->len);
+    events->len >= n;
+  }));
+  return g_steal_pointer (&events);
+}
+
+typedef struct
+{
+  const char *xdotool_name;
+  guint16     qnum;
+} KeyCase;
+
+static void
+test_keys_scancodes (void)
+{
+  /* A 105-key keyboard's keys, by what the guest must see. Alt_R is the key
+   * right of the space bar, AltGr on layouts that have one. */
+  static const KeyCase keys[] = {
+    { "a", 0x1e },
+    { "z", 0x2c },
+    { "1", 0x02 },
+    { "0", 0x0b },
+    { "Return", 0x1c },
+    { "Shift_L", 0x2a },
+    { "Shift_R", 0x36 },
+    { "Control_L", 0x1d },
+    { "Control_R", 0x9d },
+    { "Alt_L", 0x38 },
+    { "Alt_R", 0xb8 },
+    { "Super_L", 0xdb },
+    { "KP_1", 0x4f },
+    { "KP_Enter", 0x9c },
+    { "KP_Divide", 0xb5 },
+    { "KP_Add", 0x4e },
+    { "F1", 0x3b },
+    { "F5", 0x3f },
+    { "F11", 0x57 },
+    { "F12", 0x58 },
+    { "Up", 0xc8 },
+    { "Delete", 0xd3 },
+    { "Home", 0xc7 },
+    { "Menu", 0xdd },
+    { "Escape", 0x01 },
+    { "Print", 0xb7 },
+    { "Pause", 0xc6 },
+    { "XF86AudioMute", 0xa0 },
+    { "XF86AudioPlay", 0xa2 },
+  };
+  Fixture fixture = { 0 };
+  gsize   i;
+
+  fixture_open (&fixture, 320, 240, HGR_RFB_SERVER_EXT_KEY, 320, 240);
+  wait_for_picture (&fixture);
+  focus_display (&fixture);
+  /* The extended key events are announced with the first update. */
+  HGR_TEST_WAIT_UNTIL (hgr_rfb_server_get_frames_sent (fixture.server) > 0);
+
+  for (i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *command = g_strdup_printf ("key %s", keys[i].xdotool_name);
+      g_autoptr (GArray) events = NULL;
+      gboolean pressed = FALSE, released = FALSE;
+      guint    j;
+
+      /* xdotool may press Shift with some keys; look for this key's pair. */
+      xdotool (command);
+      HGR_TEST_WAIT_UNTIL (({
+        g_clear_pointer (&events, g_array_unref);
+        events = take_key_events (&fixture);
+        for (j = 0; j < events->len; j++)
+          {
+            HgrRfbEvent *event = &g_array_index (events, HgrRfbEvent, j);
+
+            g_assert_cmpint (event->kind, ==, HGR_RFB_EVENT_EXT_KEY);
+            g_test_message ("%s: %s qnum 0x%x keysym 0x%x", keys[i].xdotool_name, event->down ? "down" : "up",
+                            event->qnum, event->keysym);
+            if (event->qnum == keys[i].qnum && event->down)
+              pressed = TRUE;
+            else if (event->qnum == keys[i].qnum && pressed)
+              released = TRUE;
+          }
+        released;
+      }));
+    }
+
+  fixture_close (&fixture);
+}
+
+static void
+test_keys_keysym_fallback (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr (GArray) events = NULL;
+
+  /* A server without QEMU's extension gets keysyms, Shift applied. */
+  fixture_open (&fixture, 320, 240, 0, 320, 240);
+  wait_for_picture (&fixture);
+  focus_display (&fixture);
+
+  xdotool ("key shift+b");
+  events = wait_for_events (&fixture, 4);
+  g_assert_cmpuint (events->len, ==, 4);
+  g_assert_cmpint (g_array_index (events, HgrRfbEvent, 0).kind, ==, HGR_RFB_EVENT_KEY);
+  g_assert_cmphex (g_array_index (events, HgrRfbEvent, 0).keysym, ==, GDK_KEY_Shift_L);
+  g_assert_cmphex (g_array_index (events, HgrRfbEvent, 1).keysym, ==, GDK_KEY_B);
+  g_assert_true (g_array_index (events, HgrRfbEvent, 1).down);
+  /* released as pressed, whatever the order of the releases */
+  g_assert_false (g_array_index (events, HgrRfbEvent, 2).down);
+  g_assert_false (g_array_index (events, HgrRfbEvent, 3).down);
+
+  fixture_close (&fixture);
+}
+
+static void
+test_keys_released_on_focus_out (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr (GArray) events = NULL;
+  g_autoptr (GArray) after = NULL;
+
+  fixture_open (&fixture, 320, 240, HGR_RFB_SERVER_EXT_KEY, 320, 240);
+  wait_for_picture (&fixture);
+  focus_display (&fixture);
+  HGR_TEST_WAIT_UNTIL (hgr_rfb_server_get_frames_sent (fixture.server) > 0);
+
+  xdotool ("keydown Control_L keydown a");
+  events = wait_for_events (&fixture, 2);
+  g_assert_cmpuint (events->len, ==, 2);
+
+  /* The focus moves away with both keys held: the guest sees them go up. */
+  gtk_widget_grab_focus (fixture.button);
+  g_clear_pointer (&events, g_array_unref);
+  events = wait_for_events (&fixture, 2);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_false (g_array_index (events, HgrRfbEvent, 0).down);
+  g_assert_false (g_array_index (events, HgrRfbEvent, 1).down);
+  g_assert_true ((g_array_index (events, HgrRfbEvent, 0).qnum == 0x1d &&
+                  g_array_index (events, HgrRfbEvent, 1).qnum == 0x1e) ||
+                 (g_array_index (events, HgrRfbEvent, 0).qnum == 0x1e &&
+                  g_array_index (events, HgrRfbEvent, 1).qnum == 0x1d));
+
+  /* The real releases come later, to another widget: nothing more is sent. */
+  xdotool ("keyup a keyup Control_L");
+  g_usleep (100 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  after = take_key_events (&fixture);
+  g_assert_cmpuint (after->len, ==, 0);
+
+  fixture_close (&fixture);
+}
+
+static void
+test_pointer_scaled (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr (GArray) events = NULL;
+  GdkSurface      *surface;
+  graphene_point_t origin;
+  g_autofree char *command = NULL;
+  HgrRfbEvent     *last_press = NULL, *last = NULL;
+  guint            i;
+
+  /* 800×600 at half size: the widget pixel (100, 50) is the guest's (200, 100). */
+  fixture_open (&fixture, 800, 600, HGR_RFB_SERVER_ABSOLUTE_POINTER, 400, 300);
+  wait_for_picture (&fixture);
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_absolute_pointer (fixture.display));
+  focus_display (&fixture);
+
+  surface = gtk_native_get_surface (GTK_NATIVE (fixture.window));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture.display), fixture.window,
+                                           &GRAPHENE_POINT_INIT (100, 50), &origin));
+  command = g_strdup_printf ("mousemove --window %lu %d %d click 3", (gulong) gdk_x11_surface_get_xid (surface),
+                             (int) origin.x, (int) origin.y);
+  xdotool (command);
+
+  events = g_array_new (FALSE, FALSE, sizeof (HgrRfbEvent));
+  HGR_TEST_WAIT_UNTIL (({
+    g_autoptr (GArray) more = hgr_rfb_server_take_events (fixture.server);
+    g_array_append_vals (events, more->data, more->len);
+    events->len > 0 && g_array_index (events, HgrRfbEvent, events->len - 1).buttons == 0 &&
+      events->len >= 3;
+  }));
+  for (i = 0; i < events->len; i++)
+    {
+      HgrRfbEvent *event = &g_array_index (events, HgrRfbEvent, i);
+
+      g_assert_cmpint (event->kind, ==, HGR_RFB_EVENT_POINTER);
+      if (event->buttons == (1 << 2))
+        last_press = event;
+      last = event;
+    }
+  g_assert_nonnull (last_press);
+  g_assert_cmpint (last_press->x, ==, 200);
+  g_assert_cmpint (last_press->y, ==, 100);
+  g_assert_cmpint (last->buttons, ==, 0);
+  g_assert_cmpint (last->x, ==, 200);
+
+  fixture_close (&fixture);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Clipboard                                                                */
+
+static void
+read_text_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static char *
+read_clipboard (GdkClipboard *clipboard)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
+  HGR_TEST_WAIT_UNTIL (text != NULL);
+  return text;
+}
+
+static void
+test_clipboard (void)
+{
+  Fixture          fixture = { 0 };
+  GdkClipboard    *clipboard;
+  g_autofree char *text = NULL;
+  g_autofree char *sent = NULL;
+
+  fixture_open (&fixture, 320, 240, 0, 320, 240);
+  wait_for_picture (&fixture);
+  focus_display (&fixture);
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture.display));
+
+  /* guest → desktop: RFB cut text is Latin-1 */
+  hgr_rfb_server_send_cut_text (fixture.server, "caf\xe9 from the guest");
+  HGR_TEST_WAIT_UNTIL ((g_free (text), text = read_clipboard (clipboard), g_str_equal (text, "café from the guest")));
+
+  /* desktop → guest, while the console has the focus */
+  gdk_clipboard_set_text (clipboard, "naïve text for the guest");
+  HGR_TEST_WAIT_UNTIL ((g_free (sent), sent = hgr_rfb_server_dup_cut_text (fixture.server)) != NULL);
+  g_assert_cmpstr (sent, ==, "na\xefve text for the guest");
+
+  fixture_close (&fixture);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sessions that end                                                        */
+
+static void
+test_server_disconnects (void)
+{
+  Fixture fixture = { 0 };
+
+  fixture_open (&fixture, 320, 240, 0, 320, 240);
+  wait_for_picture (&fixture);
+  hgr_rfb_server_disconnect (fixture.server);
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_state (fixture.display) == HGR_VNC_DISPLAY_STATE_DISCONNECTED);
+  fixture_close (&fixture);
+}
+
+static void
+test_server_sends_garbage (void)
+{
+  Fixture fixture = { 0 };
+
+  fixture_open (&fixture, 320, 240, 0, 320, 240);
+  wait_for_picture (&fixture);
+  hgr_rfb_server_send_garbage (fixture.server);
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_state (fixture.display) == HGR_VNC_DISPLAY_STATE_DISCONNECTED);
+  g_assert_nonnull (strstr (hgr_vnc_display_get_error_message (fixture.display), "unknown message"));
+  g_test_message ("error: %s", hgr_vnc_display_get_error_message (fixture.display));
+  /* the old picture is not shown as if it were live, and nothing crashes on input */
+  xdotool ("key a");
+  fixture_close (&fixture);
+}
+
+static void
+test_not_rfb (void)
+{
+  Fixture fixture = { 0 };
+  int     fds[2];
+
+  /* Something that is not a VNC server at all answers. */
+  fixture.window = gtk_window_new ();
+  fixture.display = HGR_VNC_DISPLAY (hgr_vnc_display_new ());
+  gtk_window_set_child (GTK_WINDOW (fixture.window), GTK_WIDGET (fixture.display));
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  g_assert_no_errno (socketpair (AF_UNIX, SOCK_STREAM, 0, fds));
+  g_assert_cmpint (write (fds[0], "HTTP/1.1 400 Bad Request\r\n\r\n", 28), ==, 28);
+  hgr_vnc_display_open_fd (fixture.display, fds[1], HGR_VNC_LINK_LOCAL);
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_state (fixture.display) == HGR_VNC_DISPLAY_STATE_FAILED);
+  g_assert_nonnull (hgr_vnc_display_get_error_message (fixture.display));
+  close (fds[0]);
+  fixture_close (&fixture);
+}
+
+static void
+test_password_refused (void)
+{
+  Fixture fixture = { 0 };
+
+  fixture_open (&fixture, 320, 240, HGR_RFB_SERVER_PASSWORD, 320, 240);
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_state (fixture.display) == HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD);
+  hgr_vnc_display_set_password (fixture.display, "wrong");
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_state (fixture.display) == HGR_VNC_DISPLAY_STATE_AUTH_FAILED);
+  g_assert_cmpstr (hgr_vnc_display_get_error_message (fixture.display), ==, "Authentication failed");
+  fixture_close (&fixture);
+}
+
+static void
+test_close_and_reopen (void)
+{
+  Fixture       fixture = { 0 };
+  HgrRfbServer *second;
+
+  fixture_open (&fixture, 320, 240, 0, 320, 240);
+  wait_for_picture (&fixture);
+  hgr_vnc_display_close (fixture.display);
+  g_assert_cmpint (hgr_vnc_display_get_state (fixture.display), ==, HGR_VNC_DISPLAY_STATE_CLOSED);
+  g_assert_cmpint (hgr_vnc_display_get_guest_width (fixture.display), ==, 0);
+  HGR_TEST_WAIT_UNTIL (hgr_rfb_server_is_finished (fixture.server));
+
+  /* The same widget opens the next session (a guest that rebooted). */
+  second = hgr_rfb_server_new (160, 120, 0);
+  hgr_vnc_display_open_fd (fixture.display, hgr_rfb_server_start (second), HGR_VNC_LINK_LOCAL);
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_guest_width (fixture.display) == 160);
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_state (fixture.display) == HGR_VNC_DISPLAY_STATE_CONNECTED);
+  fixture_close (&fixture);
+  hgr_rfb_server_free (second);
+}
+
+static void
+test_keymap_table (void)
+{
+  /* evdev 1–83 are their own set-1 code; the rest come from the table */
+  g_assert_cmphex (hgr_vnc_keymap_evdev_to_qnum (1), ==, 0x01);
+  g_assert_cmphex (hgr_vnc_keymap_evdev_to_qnum (83), ==, 0x53);
+  g_assert_cmphex (hgr_vnc_keymap_evdev_to_qnum (99), ==, 0xb7);  /* Print */
+  g_assert_cmphex (hgr_vnc_keymap_evdev_to_qnum (119), ==, 0xc6); /* Pause */
+  g_assert_cmphex (hgr_vnc_keymap_evdev_to_qnum (113), ==, 0xa0); /* Mute */
+  g_assert_cmphex (hgr_vnc_keymap_evdev_to_qnum (164), ==, 0xa2); /* Play/Pause */
+  g_assert_cmphex (hgr_vnc_keymap_evdev_to_qnum (127), ==, 0xdd); /* Menu */
+  g_assert_cmphex (hgr_vnc_keymap_evdev_to_qnum (0), ==, 0);
+  g_assert_cmphex (hgr_vnc_keymap_evdev_to_qnum (84), ==, 0);
+  g_assert_cmphex (hgr_vnc_keymap_evdev_to_qnum (100000), ==, 0);
+  g_assert_cmphex (hgr_vnc_keymap_gdk_to_qnum (38), ==, 0x1e); /* X keycode of A */
+  g_assert_cmphex (hgr_vnc_keymap_gdk_to_qnum (3), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/vnc-display/keymap-table", test_keymap_table);
+  g_test_add_func ("/vnc-display/fit", test_fit);
+  g_test_add_func ("/vnc-display/one-to-one", test_one_to_one);
+  g_test_add_func ("/vnc-display/server-resize", test_server_resize);
+  g_test_add_func ("/vnc-display/keys/scancodes", test_keys_scancodes);
+  g_test_add_func ("/vnc-display/keys/keysym-fallback", test_keys_keysym_fallback);
+  g_test_add_func ("/vnc-display/keys/released-on-focus-out", test_keys_released_on_focus_out);
+  g_test_add_func ("/vnc-display/pointer/scaled", test_pointer_scaled);
+  g_test_add_func ("/vnc-display/clipboard", test_clipboard);
+  g_test_add_func ("/vnc-display/ends/server-disconnects", test_server_disconnects);
+  g_test_add_func ("/vnc-display/ends/garbage", test_server_sends_garbage);
+  g_test_add_func ("/vnc-display/ends/not-rfb", test_not_rfb);
+  g_test_add_func ("/vnc-display/ends/password-refused", test_password_refused);
+  g_test_add_func ("/vnc-display/close-and-reopen", test_close_and_reopen);
+
+  return g_test_run ();
+}
