@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <libvirt-gconfig/libvirt-gconfig.h>
 #include <libvirt/virterror.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "hgr-enum-types.h"
@@ -25,6 +26,7 @@
 #include "hgr-host-private.h"
 #include "hgr-libvirt.h"
 #include "hgr-util.h"
+#include "hgr-vnc-graphics.h"
 
 struct _HgrGuest
 {
@@ -86,7 +88,8 @@ typedef struct
   HgrGuestAction action;
   gboolean       force_off;
   GStrv          delete_disks;
-  gboolean       undefined; /* set by delete_thread once the definition is gone */
+  gboolean       undefined;  /* set by delete_thread once the definition is gone */
+  char          *remote_uri; /* the host's, for a console tunnel */
 } GuestTaskData;
 
 /* What the details worker read. */
@@ -108,6 +111,7 @@ guest_task_data_free (GuestTaskData *data)
 {
   g_clear_pointer (&data->domain, virDomainFree);
   g_clear_pointer (&data->delete_disks, g_strfreev);
+  g_free (data->remote_uri);
   g_free (data);
 }
 
@@ -544,7 +548,8 @@ hgr_guest_perform_finish (HgrGuest     *self,
 /* An open graphics socket; closed unless somebody takes it. */
 typedef struct
 {
-  int fd;
+  int   fd;
+  char *password;
 } GraphicsFd;
 
 static void
@@ -552,7 +557,42 @@ graphics_fd_free (GraphicsFd *graphics)
 {
   if (graphics->fd >= 0)
     close (graphics->fd);
+  if (graphics->password != NULL)
+    memset (graphics->password, 0, strlen (graphics->password));
+  g_free (graphics->password);
   g_free (graphics);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GraphicsFd, graphics_fd_free)
+
+/* Runs in a worker thread: a tunnel through SSH to the display on the host. */
+static gboolean
+open_remote_graphics (GuestTaskData *data,
+                      GraphicsFd    *graphics,
+                      GError       **error)
+{
+  g_autofree char *xml = NULL;
+  g_autoptr (HgrVncGraphics) vnc = NULL;
+  g_autofree char *target = NULL;
+  g_auto (GStrv) argv = NULL;
+
+  /* The password shows only in the secure description, which a read-only
+   * connection may not get: then the console asks for it. */
+  xml = virDomainGetXMLDesc (data->domain, VIR_DOMAIN_XML_SECURE);
+  if (xml == NULL)
+    xml = virDomainGetXMLDesc (data->domain, 0);
+  if (xml == NULL)
+    {
+      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("Could not read the guest’s description."));
+      return FALSE;
+    }
+  vnc = hgr_vnc_graphics_parse (xml, error);
+  if (vnc == NULL || (target = hgr_vnc_graphics_dup_tunnel_target (vnc, error)) == NULL ||
+      (argv = hgr_vnc_graphics_build_ssh_argv (data->remote_uri, target, error)) == NULL)
+    return FALSE;
+  graphics->fd = hgr_vnc_graphics_open_tunnel ((const char *const *) argv, error);
+  graphics->password = g_steal_pointer (&vnc->password);
+  return graphics->fd >= 0;
 }
 
 /* Runs in a worker thread. */
@@ -563,21 +603,32 @@ open_graphics_thread (GTask        *task,
                       GCancellable *cancellable)
 {
   GuestTaskData *data = task_data;
-  GraphicsFd    *graphics = g_new0 (GraphicsFd, 1);
+  g_autoptr (GraphicsFd) graphics = g_new0 (GraphicsFd, 1);
   g_autoptr (GError) error = NULL;
 
-  /* libvirt connects to the guest's display (VNC) itself and passes us the
-   * socket: no port is opened to anyone. It works on a local connection only;
-   * a remote host needs a tunnel. */
-  graphics->fd = virDomainOpenGraphicsFD (data->domain, 0, VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH);
-  if (graphics->fd < 0)
+  graphics->fd = -1;
+  if (data->remote_uri != NULL)
     {
-      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not open the guest’s display."));
-      g_free (graphics);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      if (!open_remote_graphics (data, graphics, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
     }
-  g_task_return_pointer (task, graphics, (GDestroyNotify) graphics_fd_free);
+  else
+    {
+      /* libvirt connects to the guest's display (VNC) itself and passes us
+       * the socket, skipping the display's password: no port is opened to
+       * anyone. fd passing works on a local connection only. */
+      graphics->fd = virDomainOpenGraphicsFD (data->domain, 0, VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH);
+      if (graphics->fd < 0)
+        {
+          hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not open the guest’s display."));
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  g_task_return_pointer (task, g_steal_pointer (&graphics), (GDestroyNotify) graphics_fd_free);
 }
 
 static void
@@ -597,13 +648,14 @@ open_graphics_cb (GObject      *object,
 
 /**
  * hgr_guest_open_graphics_async:
- * @self: a running guest with a graphics device
+ * @self: a running guest with a VNC display
  * @cancellable: (nullable): a #GCancellable; a socket opened too late is closed
  * @callback: called on the main thread when done
  * @user_data: for @callback
  *
- * Opens a socket to the guest's display (VNC) through libvirt
- * (virDomainOpenGraphicsFD), for a console to speak RFB on.
+ * Opens a socket to the guest's display (VNC), for a console to speak RFB
+ * on: through libvirt (virDomainOpenGraphicsFD) for a local host, through an
+ * SSH tunnel with the host connection's user, port and key for a remote one.
  */
 void
 hgr_guest_open_graphics_async (HgrGuest           *self,
@@ -612,11 +664,14 @@ hgr_guest_open_graphics_async (HgrGuest           *self,
                                gpointer            user_data)
 {
   g_autoptr (GTask) worker = NULL;
+  GuestTaskData *data;
 
   g_return_if_fail (HGR_IS_GUEST (self));
 
-  worker = new_worker (self, hgr_guest_open_graphics_async, cancellable, open_graphics_cb, callback, user_data,
-                       guest_task_data_new (self));
+  data = guest_task_data_new (self);
+  if (hgr_host_get_remote (self->host))
+    data->remote_uri = g_strdup (hgr_host_get_uri (self->host));
+  worker = new_worker (self, hgr_guest_open_graphics_async, cancellable, open_graphics_cb, callback, user_data, data);
   g_task_run_in_thread (worker, open_graphics_thread);
 }
 
@@ -624,6 +679,8 @@ hgr_guest_open_graphics_async (HgrGuest           *self,
  * hgr_guest_open_graphics_finish:
  * @self: a guest
  * @result: the result
+ * @password: (out) (optional) (nullable): the display's VNC password when
+ *   one is needed and known, else %NULL
  * @error: return location
  *
  * Returns: the socket, which the caller owns and closes, or -1 with @error set
@@ -631,6 +688,7 @@ hgr_guest_open_graphics_async (HgrGuest           *self,
 int
 hgr_guest_open_graphics_finish (HgrGuest     *self,
                                 GAsyncResult *result,
+                                char        **password,
                                 GError      **error)
 {
   GraphicsFd *graphics;
@@ -638,11 +696,15 @@ hgr_guest_open_graphics_finish (HgrGuest     *self,
 
   g_return_val_if_fail (g_task_is_valid (result, self), -1);
 
+  if (password != NULL)
+    *password = NULL;
   graphics = g_task_propagate_pointer (G_TASK (result), error);
   if (graphics == NULL)
     return -1;
   fd = graphics->fd;
   graphics->fd = -1;
+  if (password != NULL)
+    *password = g_steal_pointer (&graphics->password);
   graphics_fd_free (graphics);
   return fd;
 }

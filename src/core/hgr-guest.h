@@ -72,6 +72,7 @@ void hgr_guest_open_graphics_async (HgrGuest           *self,
                                     gpointer            user_data);
 int  hgr_guest_open_graphics_finish (HgrGuest     *self,
                                      GAsyncResult *result,
+                                     char        **password,
                                      GError      **error);
 
 const char *hgr_guest_state_to_label (HgrGuestState state);

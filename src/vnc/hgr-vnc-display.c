@@ -234,6 +234,11 @@ setup_framebuffer (HgrVncDisplay *self)
   self->fb_height = height;
   self->framebuffer = vnc_base_framebuffer_new (data, width, height, width * 4, &local,
                                                 vnc_connection_get_pixel_format (self->connection));
+  /* libgvnc may still decode into the framebuffer after we let it go (a
+   * rectangle half read when the session closes): the bytes live as long
+   * as the framebuffer object does. */
+  g_object_set_data_full (G_OBJECT (self->framebuffer), "hgr-pixels", g_bytes_ref (self->pixels),
+                          (GDestroyNotify) g_bytes_unref);
   vnc_connection_set_framebuffer (self->connection, VNC_FRAMEBUFFER (self->framebuffer));
   self->dirty = TRUE;
 

@@ -1,0 +1,182 @@
+/* test-vnc-graphics.c — where a guest's display listens, and the ssh tunnel to it
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "hgr-error.h"
+#include "hgr-vnc-graphics.h"
+
+static HgrVncGraphics *
+parse_devices (const char *devices)
+{
+  g_autofree char *xml = g_strdup_printf ("<domain type='qemu'><name>g</name>"
+                                          "<description>&lt;graphics type='vnc' port='1'/&gt;</description>"
+                                          "<devices>%s</devices></domain>",
+                                          devices);
+  g_autoptr (GError) error = NULL;
+  HgrVncGraphics *graphics = hgr_vnc_graphics_parse (xml, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (graphics);
+  return graphics;
+}
+
+static char *
+target_of (const char *devices)
+{
+  g_autoptr (HgrVncGraphics) graphics = parse_devices (devices);
+  g_autoptr (GError) error = NULL;
+  char *target = hgr_vnc_graphics_dup_tunnel_target (graphics, &error);
+
+  g_assert_no_error (error);
+  return target;
+}
+
+static void
+test_parse (void)
+{
+  g_autoptr (HgrVncGraphics) plain = NULL;
+  g_autoptr (HgrVncGraphics) listen = NULL;
+  g_autoptr (HgrVncGraphics) second = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* the attribute form, with the password of the secure description */
+  plain = parse_devices ("<graphics type='vnc' port='5901' autoport='yes' listen='127.0.0.1' passwd='s3cret'>"
+                         "<listen type='address' address='127.0.0.1'/></graphics>");
+  g_assert_cmpint (plain->port, ==, 5901);
+  g_assert_cmpstr (plain->address, ==, "127.0.0.1");
+  g_assert_cmpstr (plain->password, ==, "s3cret");
+  g_assert_null (plain->socket);
+
+  /* the <listen> element wins; a SPICE display before it is skipped */
+  listen = parse_devices ("<graphics type='spice' port='5930'/>"
+                          "<graphics type='vnc' port='5902'><listen type='address' address='192.0.2.7'/></graphics>");
+  g_assert_cmpint (listen->port, ==, 5902);
+  g_assert_cmpstr (listen->address, ==, "192.0.2.7");
+  g_assert_null (listen->password);
+
+  /* the first VNC display is the console */
+  second = parse_devices ("<graphics type='vnc' port='5903'/><graphics type='vnc' port='5904'/>");
+  g_assert_cmpint (second->port, ==, 5903);
+
+  /* none, or not XML: an error that says so */
+  g_assert_null (hgr_vnc_graphics_parse ("<domain><devices><graphics type='spice'/></devices></domain>", &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (hgr_vnc_graphics_parse ("<domain><devices>", &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_FAILED);
+}
+
+static void
+test_tunnel_target (void)
+{
+  g_autoptr (HgrVncGraphics) socket_only = NULL;
+  g_autoptr (HgrVncGraphics) no_port = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *target = NULL;
+
+  /* every address means the host's own loopback; a given one is kept */
+  target = target_of ("<graphics type='vnc' port='5900' listen='0.0.0.0'/>");
+  g_assert_cmpstr (target, ==, "127.0.0.1:5900");
+  g_free (target);
+  target = target_of ("<graphics type='vnc' port='5900'/>");
+  g_assert_cmpstr (target, ==, "127.0.0.1:5900");
+  g_free (target);
+  target = target_of ("<graphics type='vnc' port='5907' listen='::'/>");
+  g_assert_cmpstr (target, ==, "[::1]:5907");
+  g_free (target);
+  target = target_of ("<graphics type='vnc' port='5908'><listen type='address' address='fe80::1'/></graphics>");
+  g_assert_cmpstr (target, ==, "[fe80::1]:5908");
+  g_free (target);
+  target = target_of ("<graphics type='vnc' port='5909' listen='192.0.2.7'/>");
+  g_assert_cmpstr (target, ==, "192.0.2.7:5909");
+
+  /* a socket of the remote host, or no port yet: explained */
+  socket_only = parse_devices ("<graphics type='vnc'><listen type='socket' socket='/run/vnc.sock'/></graphics>");
+  g_assert_cmpstr (socket_only->socket, ==, "/run/vnc.sock");
+  g_assert_null (hgr_vnc_graphics_dup_tunnel_target (socket_only, &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "socket"));
+  g_clear_error (&error);
+  no_port = parse_devices ("<graphics type='vnc' port='-1' autoport='yes'/>");
+  g_assert_null (hgr_vnc_graphics_dup_tunnel_target (no_port, &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_FAILED);
+}
+
+static void
+assert_argv (const char *uri,
+             const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) argv = hgr_vnc_graphics_build_ssh_argv (uri, "127.0.0.1:5900", &error);
+  g_autofree char *joined = NULL;
+
+  g_assert_no_error (error);
+  joined = g_strjoinv (" ", argv);
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static void
+test_ssh_argv (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  assert_argv ("qemu+ssh://root@127.0.0.1:2222/system?keyfile=/tmp/k%20ey&no_tty=1",
+               "ssh -T -e none -o ClearAllForwardings=yes -p 2222 -l root -i /tmp/k ey -W 127.0.0.1:5900 -- "
+               "127.0.0.1");
+  assert_argv ("qemu+ssh://server.example/system", "ssh -T -e none -o ClearAllForwardings=yes -W 127.0.0.1:5900 -- "
+                                                   "server.example");
+  assert_argv ("qemu+libssh://ad%40min@[::1]:22/session",
+               "ssh -T -e none -o ClearAllForwardings=yes -p 22 -l ad@min -W 127.0.0.1:5900 -- ::1");
+
+  /* other transports cannot carry a tunnel */
+  g_assert_null (hgr_vnc_graphics_build_ssh_argv ("qemu+tls://server/system", "127.0.0.1:5900", &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_null (hgr_vnc_graphics_build_ssh_argv ("qemu:///system", "127.0.0.1:5900", &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_FAILED);
+}
+
+static void
+test_open_tunnel (void)
+{
+  /* Any program stands for ssh: cat echoes what the console sends. */
+  const char *const argv[] = { "cat", NULL };
+  g_autoptr (GError) error = NULL;
+  char reply[6] = { 0 };
+  int  fd = hgr_vnc_graphics_open_tunnel (argv, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "hello", 5), ==, 5);
+  g_assert_cmpint (read (fd, reply, 5), ==, 5);
+  g_assert_cmpstr (reply, ==, "hello");
+  close (fd); /* cat sees the end and exits */
+
+  {
+    const char *const missing[] = { "/nonexistent/ssh", NULL };
+
+    g_assert_cmpint (hgr_vnc_graphics_open_tunnel (missing, &error), ==, -1);
+    g_assert_nonnull (error);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/vnc-graphics/parse", test_parse);
+  g_test_add_func ("/vnc-graphics/tunnel-target", test_tunnel_target);
+  g_test_add_func ("/vnc-graphics/ssh-argv", test_ssh_argv);
+  g_test_add_func ("/vnc-graphics/open-tunnel", test_open_tunnel);
+
+  return g_test_run ();
+}
