@@ -93,6 +93,8 @@ static const struct
   { "win.search", { "<Control>f", NULL } },
   { "win.connect-selected", { "<Control><Shift>c", NULL } },
   { "win.disconnect-selected", { "<Control><Shift>x", NULL } },
+  { "win.view::overview", { "<Alt>1", NULL } },
+  { "win.view::console", { "<Alt>2", NULL } },
   { "guest.run", { "<Control>r", NULL } },
   { "guest.pause", { "<Control>p", NULL } },
   { "guest.resume", { "<Control><Shift>p", NULL } },

@@ -20,6 +20,8 @@
 
 #include "hgr-add-connection-dialog.h"
 #include "hgr-application.h"
+#include "hgr-console-page.h"
+#include "hgr-console-window.h"
 #include "hgr-credential-dialog.h"
 #include "hgr-delete-dialog.h"
 #include "hgr-guest-page.h"
@@ -35,22 +37,24 @@ struct _HgrWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
-  AdwLeaflet      *leaflet;
-  GtkSearchBar    *search_bar;
-  GtkSearchEntry  *search_entry;
-  GtkToggleButton *search_button;
-  GtkStack        *sidebar_stack;
-  GtkListView     *list_view;
-  AdwWindowTitle  *content_title;
-  GtkButton       *run_button;
-  GtkButton       *pause_button;
-  GtkButton       *resume_button;
-  GtkButton       *shut_down_button;
-  GtkMenuButton   *guest_menu_button;
-  AdwToastOverlay *toast_overlay;
-  GtkStack        *content_stack;
-  HgrGuestPage    *guest_page;
-  HgrHostPage     *host_page;
+  AdwLeaflet           *leaflet;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *search_button;
+  GtkStack             *sidebar_stack;
+  GtkListView          *list_view;
+  AdwViewSwitcherTitle *content_title;
+  GtkButton            *run_button;
+  GtkButton            *pause_button;
+  GtkButton            *resume_button;
+  GtkButton            *shut_down_button;
+  GtkMenuButton        *guest_menu_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *content_stack;
+  HgrGuestPage         *guest_page;
+  AdwViewStack         *guest_view_stack;
+  HgrConsolePage       *console_page;
+  HgrHostPage          *host_page;
 
   /* Owned */
   HgrHostStore        *store;
@@ -186,19 +190,29 @@ update_title (HgrWindow *self)
     {
       HgrHost *host = hgr_guest_get_host (item);
 
-      adw_window_title_set_title (self->content_title, hgr_guest_get_display_name (item));
-      adw_window_title_set_subtitle (self->content_title, host != NULL ? hgr_host_get_display_name (host) : NULL);
+      adw_view_switcher_title_set_title (self->content_title, hgr_guest_get_display_name (item));
+      adw_view_switcher_title_set_subtitle (self->content_title, host != NULL ? hgr_host_get_display_name (host) : NULL);
     }
   else if (HGR_IS_HOST (item))
     {
-      adw_window_title_set_title (self->content_title, hgr_host_get_display_name (item));
-      adw_window_title_set_subtitle (self->content_title, NULL);
+      adw_view_switcher_title_set_title (self->content_title, hgr_host_get_display_name (item));
+      adw_view_switcher_title_set_subtitle (self->content_title, NULL);
     }
   else
     {
-      adw_window_title_set_title (self->content_title, NULL);
-      adw_window_title_set_subtitle (self->content_title, NULL);
+      adw_view_switcher_title_set_title (self->content_title, NULL);
+      adw_view_switcher_title_set_subtitle (self->content_title, NULL);
     }
+}
+
+/* The console holds a session only while it is what the window shows. */
+static void
+update_console_active (HgrWindow *self)
+{
+  hgr_console_page_set_active (
+    self->console_page, gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "guest") == 0 &&
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->guest_view_stack), "console") == 0);
 }
 
 static void
@@ -206,9 +220,11 @@ selection_changed_cb (HgrWindow *self)
 {
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
 
+  adw_view_switcher_title_set_stack (self->content_title, HGR_IS_GUEST (item) ? self->guest_view_stack : NULL);
   if (HGR_IS_GUEST (item))
     {
       hgr_guest_page_set_guest (self->guest_page, item);
+      hgr_console_page_set_guest (self->console_page, item);
       gtk_stack_set_visible_child_name (self->content_stack, "guest");
     }
   else if (HGR_IS_HOST (item))
@@ -659,6 +675,41 @@ win_search_action (GtkWidget  *widget,
 }
 
 static void
+console_attach_cb (HgrConsoleWindow *console,
+                   HgrWindow        *self)
+{
+  if (hgr_window_select_item (self, G_OBJECT (hgr_console_window_get_guest (console))))
+    adw_view_stack_set_visible_child_name (self->guest_view_stack, "console");
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+console_detach_cb (HgrWindow *self)
+{
+  HgrGuest         *guest = hgr_console_page_get_guest (self->console_page);
+  HgrConsoleWindow *console;
+
+  if (guest == NULL)
+    return;
+  /* The overview stays here; the console moves to its window. */
+  adw_view_stack_set_visible_child_name (self->guest_view_stack, "overview");
+  console = hgr_console_window_new (gtk_window_get_application (GTK_WINDOW (self)), guest);
+  g_signal_connect_object (console, "attach-requested", G_CALLBACK (console_attach_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (console));
+}
+
+static void
+win_view_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HgrWindow *self = HGR_WINDOW (widget);
+
+  if (HGR_IS_GUEST (gtk_single_selection_get_selected_item (self->selection)))
+    adw_view_stack_set_visible_child_name (self->guest_view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
 win_back_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -698,6 +749,13 @@ hgr_window_constructed (GObject *object)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selected_changed_cb), self);
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child-name", G_CALLBACK (update_console_active),
+                            self);
+  g_signal_connect_swapped (self->guest_view_stack, "notify::visible-child-name",
+                            G_CALLBACK (update_console_active), self);
+  g_signal_connect_swapped (self, "map", G_CALLBACK (update_console_active), self);
+  g_signal_connect_swapped (self, "unmap", G_CALLBACK (update_console_active), self);
+  g_signal_connect_swapped (self->console_page, "detach-requested", G_CALLBACK (console_detach_cb), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
@@ -816,6 +874,7 @@ hgr_window_class_init (HgrWindowClass *klass)
                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HGR_TYPE_CONSOLE_PAGE);
   g_type_ensure (HGR_TYPE_GUEST_PAGE);
   g_type_ensure (HGR_TYPE_HOST_PAGE);
 
@@ -835,6 +894,8 @@ hgr_window_class_init (HgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, guest_page);
+  gtk_widget_class_bind_template_child (widget_class, HgrWindow, guest_view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HgrWindow, console_page);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, host_page);
 
   for (guint i = 0; i < G_N_ELEMENTS (guest_actions); i++)
@@ -849,6 +910,7 @@ hgr_window_class_init (HgrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-connection", NULL, win_add_connection_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, win_search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, win_back_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", win_view_action);
 
   /* The list view takes a plain Delete for the selected guest. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);

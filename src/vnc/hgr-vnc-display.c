@@ -62,6 +62,7 @@ struct _HgrVncDisplay
   gboolean        grab_keyboard;
   gboolean        shortcuts_inhibited;
   GdkModifierType release_modifiers;
+  gboolean        release_armed;
   gboolean        absolute_pointer;
 
   /* Keys the guest was told are down, by QEMU key number: the keysym sent. */
@@ -99,6 +100,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  RELEASE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void release_all_keys (HgrVncDisplay *self);
 static void update_shortcut_inhibition (HgrVncDisplay *self);
@@ -427,16 +436,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (!is_connected (self))
     return FALSE;
 
-  /* The release combination, pressed while the keyboard is grabbed, gives
-   * the keyboard back to the desktop; the guest sees its keys go up. */
-  if (self->grab_keyboard && is_modifier_keyval (keyval) && self->release_modifiers != 0 &&
-      held == self->release_modifiers)
-    {
-      hgr_vnc_display_set_grab_keyboard (self, FALSE);
-      release_all_keys (self);
-      return TRUE;
-    }
-
+  /* The release combination arms when its modifiers are all down and fires
+   * when one goes up with no other key pressed meanwhile, so Ctrl+Alt+Del
+   * still reaches the guest. */
+  self->release_armed = is_modifier_keyval (keyval) && self->release_modifiers != 0 &&
+                        held == self->release_modifiers;
   send_key (self, TRUE, keyval, hgr_vnc_keymap_gdk_to_qnum (keycode));
   return TRUE;
 }
@@ -448,7 +452,20 @@ key_released_cb (GtkEventControllerKey *controller,
                  GdkModifierType        state,
                  HgrVncDisplay         *self)
 {
+  gboolean armed = self->release_armed && is_modifier_keyval (keyval);
+
+  self->release_armed = FALSE;
   send_key (self, FALSE, keyval, hgr_vnc_keymap_gdk_to_qnum (keycode));
+  if (!armed)
+    return;
+
+  /* The guest sees every key go up; the desktop gets the keyboard back:
+   * a grab ends, else the focus moves on, out of the display. */
+  release_all_keys (self);
+  if (self->grab_keyboard)
+    hgr_vnc_display_set_grab_keyboard (self, FALSE);
+  else
+    g_signal_emit (self, signals[RELEASE_REQUESTED], 0);
 }
 
 /**
@@ -1024,6 +1041,8 @@ hgr_vnc_display_open_fd (HgrVncDisplay *self,
   /* Force a notification even if the last session also ended CONNECTING. */
   self->state = HGR_VNC_DISPLAY_STATE_CLOSED;
   set_state (self, HGR_VNC_DISPLAY_STATE_CONNECTING, NULL);
+  /* Shared: another console on the same guest must not end this one. */
+  vnc_connection_set_shared (self->connection, TRUE);
   if (!vnc_connection_open_fd (self->connection, fd))
     set_state (self, HGR_VNC_DISPLAY_STATE_FAILED, _ ("The display’s connection could not be used."));
 }
@@ -1313,6 +1332,15 @@ hgr_vnc_display_class_init (HgrVncDisplayClass *klass)
                                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                              G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HgrVncDisplay::release-requested:
+   *
+   * The user pressed and released the release modifiers (Ctrl+Alt) with the
+   * keyboard not grabbed: the focus should leave the display.
+   */
+  signals[RELEASE_REQUESTED] = g_signal_new ("release-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                             NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "hgr-vnc-display");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);

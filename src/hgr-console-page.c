@@ -1,0 +1,855 @@
+/* hgr-console-page.c — a guest's screen, with its controls and its states
+ *
+ * The page opens the guest's display while it is shown and the guest runs,
+ * and says in words whatever stands in the way: the guest is off, the host
+ * is gone, the display wants a password or went away.
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hgr-console-page"
+
+#include "config.h"
+
+#include "hgr-console-page.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "hgr-host.h"
+
+/* How long the fullscreen toolbar stays after the pointer left it. */
+#define TOOLBAR_HIDE_DELAY_MS 1500
+/* How close to the top edge the pointer brings the fullscreen toolbar back. */
+#define TOOLBAR_SHOW_DISTANCE 8
+
+struct _HgrConsolePage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkRevealer   *toolbar_revealer;
+  GtkWidget     *toolbar;
+  GtkLabel      *hint_label;
+  GtkStack      *stack;
+  GtkWidget     *detach_button;
+  HgrVncDisplay *display;
+  AdwStatusPage *status_page;
+  GtkSpinner    *spinner;
+  GtkEntry      *password_entry;
+  GtkButton     *status_button;
+  GMenu         *function_keys_section;
+
+  /* Owned */
+  HgrGuest           *guest;
+  GSignalGroup       *guest_signals;
+  GSignalGroup       *host_signals;
+  GCancellable       *opening;
+  char               *open_error;
+  GSimpleActionGroup *actions;
+  gboolean            active;
+  gboolean            detachable;
+  GtkWindow          *watched_window;
+  guint               hide_toolbar_source;
+};
+
+G_DEFINE_FINAL_TYPE (HgrConsolePage, hgr_console_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_GUEST,
+  PROP_ACTIVE,
+  PROP_DETACHABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  DETACH_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef enum
+{
+  STATUS_BUTTON_NONE,
+  STATUS_BUTTON_RUN,
+  STATUS_BUTTON_RECONNECT,
+  STATUS_BUTTON_PASSWORD,
+} StatusButton;
+
+/* Keys for the Send Keys menu, by name. */
+typedef struct
+{
+  const char *name;
+  HgrVncKey   keys[3];
+  gsize       n_keys;
+} KeyCombination;
+
+#define CTRL                \
+  {                         \
+    GDK_KEY_Control_L, 0x1d \
+  }
+#define ALT             \
+  {                     \
+    GDK_KEY_Alt_L, 0x38 \
+  }
+
+static const KeyCombination key_combinations[] = {
+  { "ctrl-alt-del", { CTRL, ALT, { GDK_KEY_Delete, 0xd3 } }, 3 },
+  { "ctrl-alt-backspace", { CTRL, ALT, { GDK_KEY_BackSpace, 0x0e } }, 3 },
+  { "print", { { GDK_KEY_Print, 0xb7 } }, 1 },
+  { "ctrl-alt-f1", { CTRL, ALT, { GDK_KEY_F1, 0x3b } }, 3 },
+  { "ctrl-alt-f2", { CTRL, ALT, { GDK_KEY_F2, 0x3c } }, 3 },
+  { "ctrl-alt-f3", { CTRL, ALT, { GDK_KEY_F3, 0x3d } }, 3 },
+  { "ctrl-alt-f4", { CTRL, ALT, { GDK_KEY_F4, 0x3e } }, 3 },
+  { "ctrl-alt-f5", { CTRL, ALT, { GDK_KEY_F5, 0x3f } }, 3 },
+  { "ctrl-alt-f6", { CTRL, ALT, { GDK_KEY_F6, 0x40 } }, 3 },
+  { "ctrl-alt-f7", { CTRL, ALT, { GDK_KEY_F7, 0x41 } }, 3 },
+  { "ctrl-alt-f8", { CTRL, ALT, { GDK_KEY_F8, 0x42 } }, 3 },
+  { "ctrl-alt-f9", { CTRL, ALT, { GDK_KEY_F9, 0x43 } }, 3 },
+  { "ctrl-alt-f10", { CTRL, ALT, { GDK_KEY_F10, 0x44 } }, 3 },
+  { "ctrl-alt-f11", { CTRL, ALT, { GDK_KEY_F11, 0x57 } }, 3 },
+  { "ctrl-alt-f12", { CTRL, ALT, { GDK_KEY_F12, 0x58 } }, 3 },
+};
+
+#undef CTRL
+#undef ALT
+
+static void update (HgrConsolePage *self);
+
+static gboolean
+guest_is_live (HgrGuest *guest)
+{
+  switch (hgr_guest_get_state (guest))
+    {
+    case HGR_GUEST_STATE_RUNNING:
+    case HGR_GUEST_STATE_PAUSED:
+    case HGR_GUEST_STATE_SHUTTING_DOWN:
+      return TRUE;
+    case HGR_GUEST_STATE_SUSPENDED:
+    case HGR_GUEST_STATE_SAVED:
+    case HGR_GUEST_STATE_UNKNOWN:
+    case HGR_GUEST_STATE_SHUT_OFF:
+    case HGR_GUEST_STATE_CRASHED:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+show_status (HgrConsolePage *self,
+             const char     *icon_name,
+             const char     *title,
+             const char     *description,
+             gboolean        spinning,
+             StatusButton    button)
+{
+  adw_status_page_set_icon_name (self->status_page, spinning ? NULL : icon_name);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), spinning);
+  gtk_spinner_set_spinning (self->spinner, spinning);
+  gtk_widget_set_visible (GTK_WIDGET (self->password_entry), button == STATUS_BUTTON_PASSWORD);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_button), button != STATUS_BUTTON_NONE);
+  switch (button)
+    {
+    case STATUS_BUTTON_RUN:
+      gtk_button_set_label (self->status_button, _ ("_Run"));
+      break;
+    case STATUS_BUTTON_RECONNECT:
+      gtk_button_set_label (self->status_button, _ ("_Try Again"));
+      break;
+    case STATUS_BUTTON_PASSWORD:
+      gtk_button_set_label (self->status_button, _ ("_Connect"));
+      break;
+    case STATUS_BUTTON_NONE:
+    default:
+      break;
+    }
+  g_object_set_data (G_OBJECT (self->status_button), "hgr-status-button", GINT_TO_POINTER (button));
+  gtk_stack_set_visible_child_name (self->stack, "status");
+}
+
+static void
+open_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  HgrConsolePage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *password = NULL;
+  int              fd = hgr_guest_open_graphics_finish (HGR_GUEST (object), result, &password, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* the page let go; self may be gone */
+
+  g_clear_object (&self->opening);
+  if (fd < 0)
+    {
+      g_free (self->open_error);
+      self->open_error = g_strdup (error->message);
+    }
+  else
+    {
+      hgr_vnc_display_set_password (self->display, password);
+      hgr_vnc_display_open_fd (self->display, fd,
+                               hgr_host_get_remote (hgr_guest_get_host (HGR_GUEST (object))) ? HGR_VNC_LINK_REMOTE
+                                                                                             : HGR_VNC_LINK_LOCAL);
+    }
+  update (self);
+}
+
+static void
+start_open (HgrConsolePage *self)
+{
+  g_clear_pointer (&self->open_error, g_free);
+  self->opening = g_cancellable_new ();
+  hgr_guest_open_graphics_async (self->guest, self->opening, open_cb, self);
+}
+
+static void
+stop (HgrConsolePage *self)
+{
+  if (self->opening != NULL)
+    {
+      g_cancellable_cancel (self->opening);
+      g_clear_object (&self->opening);
+    }
+  if (hgr_vnc_display_get_state (self->display) != HGR_VNC_DISPLAY_STATE_CLOSED)
+    hgr_vnc_display_close (self->display);
+}
+
+static void
+update_hint (HgrConsolePage *self)
+{
+  g_autofree char *combination = NULL;
+  g_autofree char *text = NULL;
+
+  if (hgr_vnc_display_get_state (self->display) != HGR_VNC_DISPLAY_STATE_CONNECTED)
+    text = NULL;
+  else if (hgr_vnc_display_get_grab_keyboard (self->display))
+    {
+      combination = gtk_accelerator_get_label (0, hgr_vnc_display_get_release_modifiers (self->display));
+      /* Translators: %s is a key combination such as "Ctrl+Alt" */
+      text = g_strdup_printf (_ ("Keyboard grabbed · Press %s to release it"), combination);
+    }
+  else if (!hgr_vnc_display_get_absolute_pointer (self->display))
+    text = g_strdup (_ ("The guest has no tablet device, so its pointer may lag behind yours. Add a USB tablet "
+                        "to the guest for a pointer that follows exactly."));
+  gtk_label_set_text (self->hint_label, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->hint_label), text);
+}
+
+static void
+update_actions (HgrConsolePage *self)
+{
+  gboolean connected = hgr_vnc_display_get_state (self->display) == HGR_VNC_DISPLAY_STATE_CONNECTED;
+  GAction *action;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "send-keys");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), connected);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "screenshot");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), connected);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "detach");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->detachable && self->guest != NULL);
+  gtk_widget_set_visible (self->detach_button, self->detachable);
+}
+
+static void
+update (HgrConsolePage *self)
+{
+  HgrHost           *host;
+  HgrVncDisplayState state = hgr_vnc_display_get_state (self->display);
+  g_autofree char   *description = NULL;
+
+  update_actions (self);
+  update_hint (self);
+  if (self->guest == NULL)
+    {
+      stop (self);
+      show_status (self, "computer-symbolic", _ ("No Guest"), NULL, FALSE, STATUS_BUTTON_NONE);
+      return;
+    }
+  host = hgr_guest_get_host (self->guest);
+
+  if (hgr_host_get_status (host) != HGR_HOST_STATUS_CONNECTED)
+    {
+      stop (self);
+      if (hgr_host_get_error_message (host) != NULL)
+        /* Translators: %s says why the host went away */
+        description = g_strdup_printf (_ ("%s · The console comes back when the host does."),
+                                       hgr_host_get_error_message (host));
+      show_status (self, "network-offline-symbolic", _ ("Host Disconnected"),
+                   description != NULL ? description : _ ("The console comes back when the host does."), FALSE,
+                   STATUS_BUTTON_NONE);
+      return;
+    }
+
+  if (!guest_is_live (self->guest))
+    {
+      stop (self);
+      g_clear_pointer (&self->open_error, g_free);
+      show_status (self, "computer-symbolic", _ ("Guest Not Running"),
+                   _ ("Run the guest to see its screen here."), FALSE,
+                   hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN) ? STATUS_BUTTON_RUN : STATUS_BUTTON_NONE);
+      return;
+    }
+
+  if (!self->active)
+    {
+      stop (self);
+      return;
+    }
+
+  if (self->open_error != NULL)
+    {
+      show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"), self->open_error, FALSE,
+                   STATUS_BUTTON_RECONNECT);
+      return;
+    }
+
+  switch (state)
+    {
+    case HGR_VNC_DISPLAY_STATE_CLOSED:
+      if (self->opening == NULL)
+        start_open (self);
+      show_status (self, NULL, _ ("Connecting to the Display…"), NULL, TRUE, STATUS_BUTTON_NONE);
+      return;
+    case HGR_VNC_DISPLAY_STATE_CONNECTING:
+      show_status (self, NULL, _ ("Connecting to the Display…"), NULL, TRUE, STATUS_BUTTON_NONE);
+      return;
+    case HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD:
+      show_status (self, "dialog-password-symbolic", _ ("Password Needed"),
+                   _ ("The guest’s display asks for its VNC password."), FALSE, STATUS_BUTTON_PASSWORD);
+      return;
+    case HGR_VNC_DISPLAY_STATE_AUTH_FAILED:
+      description = g_strdup_printf (_ ("%s · Check the password and try again."),
+                                     hgr_vnc_display_get_error_message (self->display));
+      show_status (self, "dialog-password-symbolic", _ ("Password Not Accepted"), description, FALSE,
+                   STATUS_BUTTON_PASSWORD);
+      return;
+    case HGR_VNC_DISPLAY_STATE_FAILED:
+      show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"),
+                   hgr_vnc_display_get_error_message (self->display), FALSE, STATUS_BUTTON_RECONNECT);
+      return;
+    case HGR_VNC_DISPLAY_STATE_DISCONNECTED:
+      show_status (self, "network-offline-symbolic", _ ("Console Disconnected"),
+                   hgr_vnc_display_get_error_message (self->display) != NULL
+                     ? hgr_vnc_display_get_error_message (self->display)
+                     : _ ("The guest’s display closed the connection."),
+                   FALSE, STATUS_BUTTON_RECONNECT);
+      return;
+    case HGR_VNC_DISPLAY_STATE_CONNECTED:
+    default:
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "display");
+      return;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Status page                                                              */
+
+static void
+run_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr (HgrConsolePage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!hgr_guest_perform_finish (HGR_GUEST (object), result, &error) && self->guest == HGR_GUEST (object))
+    show_status (self, "dialog-warning-symbolic", _ ("The Guest Could Not Run"), error->message, FALSE,
+                 STATUS_BUTTON_RUN);
+}
+
+static void
+status_button_clicked_cb (HgrConsolePage *self)
+{
+  StatusButton     button = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self->status_button), "hgr-status-button"));
+  g_autofree char *password = NULL;
+
+  switch (button)
+    {
+    case STATUS_BUTTON_RUN:
+      if (self->guest != NULL && hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN))
+        hgr_guest_perform_async (self->guest, HGR_GUEST_ACTION_RUN, NULL, run_cb, g_object_ref (self));
+      break;
+    case STATUS_BUTTON_PASSWORD:
+      password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_entry)));
+      gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
+      if (hgr_vnc_display_get_state (self->display) == HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD)
+        hgr_vnc_display_set_password (self->display, password);
+      else
+        {
+          /* refused: a new session with the new password */
+          stop (self);
+          hgr_vnc_display_set_password (self->display, password);
+          update (self);
+        }
+      break;
+    case STATUS_BUTTON_RECONNECT:
+      g_clear_pointer (&self->open_error, g_free);
+      stop (self);
+      update (self);
+      break;
+    case STATUS_BUTTON_NONE:
+    default:
+      break;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+
+static void
+send_keys_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  HgrConsolePage *self = user_data;
+  const char     *name = g_variant_get_string (parameter, NULL);
+  gsize           i;
+
+  for (i = 0; i < G_N_ELEMENTS (key_combinations); i++)
+    if (g_str_equal (key_combinations[i].name, name))
+      hgr_vnc_display_send_keys (self->display, key_combinations[i].keys, key_combinations[i].n_keys);
+  gtk_widget_grab_focus (GTK_WIDGET (self->display));
+}
+
+static void
+screenshot_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        gpointer         user_data)
+{
+  g_autoptr (GdkTexture) texture = user_data;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+      if (path != NULL && !gdk_texture_save_to_png (texture, path))
+        g_message ("Could not save the screenshot to %s", path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+screenshot_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  HgrConsolePage       *self = user_data;
+  GdkTexture           *texture = hgr_vnc_display_get_screenshot (self->display);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H-%M-%S");
+  g_autofree char *name = NULL;
+
+  if (texture == NULL)
+    return;
+  /* Translators: a file name; %s is the guest's name, %s the date and time */
+  name = g_strdup_printf (_ ("Screenshot of %s from %s.png"), hgr_guest_get_display_name (self->guest), stamp);
+  chooser = gtk_file_chooser_native_new (_ ("Save Screenshot"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (screenshot_response_cb), texture);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+detach_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  HgrConsolePage *self = user_data;
+
+  g_signal_emit (self, signals[DETACH_REQUESTED], 0);
+}
+
+static GtkWindow *
+get_window (HgrConsolePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+fullscreen_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  HgrConsolePage *self = user_data;
+  GtkWindow      *window = get_window (self);
+
+  if (window == NULL)
+    return;
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Fullscreen: the toolbar hides, and comes back at the top edge            */
+
+static gboolean
+hide_toolbar_cb (gpointer user_data)
+{
+  HgrConsolePage *self = user_data;
+
+  self->hide_toolbar_source = 0;
+  gtk_revealer_set_reveal_child (self->toolbar_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fullscreen_changed_cb (HgrConsolePage *self)
+{
+  gboolean fullscreen = self->watched_window != NULL && gtk_window_is_fullscreen (self->watched_window);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "fullscreen");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (fullscreen));
+  g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
+  if (fullscreen)
+    self->hide_toolbar_source = g_timeout_add (TOOLBAR_HIDE_DELAY_MS, hide_toolbar_cb, self);
+  else
+    gtk_revealer_set_reveal_child (self->toolbar_revealer, TRUE);
+}
+
+static void
+page_motion_cb (GtkEventControllerMotion *controller,
+                double                    x,
+                double                    y,
+                HgrConsolePage           *self)
+{
+  gboolean over_toolbar;
+
+  if (self->watched_window == NULL || !gtk_window_is_fullscreen (self->watched_window))
+    return;
+  over_toolbar = gtk_revealer_get_child_revealed (self->toolbar_revealer) &&
+                 y <= gtk_widget_get_height (GTK_WIDGET (self->toolbar_revealer));
+  if (y <= TOOLBAR_SHOW_DISTANCE || over_toolbar)
+    {
+      gtk_revealer_set_reveal_child (self->toolbar_revealer, TRUE);
+      g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
+    }
+  else if (gtk_revealer_get_reveal_child (self->toolbar_revealer) && self->hide_toolbar_source == 0)
+    self->hide_toolbar_source = g_timeout_add (TOOLBAR_HIDE_DELAY_MS, hide_toolbar_cb, self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                  */
+
+static void
+release_requested_cb (HgrConsolePage *self)
+{
+  /* Ctrl+Alt with the keyboard not grabbed: out to the toolbar. */
+  gtk_revealer_set_reveal_child (self->toolbar_revealer, TRUE);
+  gtk_widget_child_focus (self->toolbar, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+hgr_console_page_root (GtkWidget *widget)
+{
+  HgrConsolePage *self = HGR_CONSOLE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (hgr_console_page_parent_class)->root (widget);
+  self->watched_window = get_window (self);
+  if (self->watched_window != NULL)
+    g_signal_connect_object (self->watched_window, "notify::fullscreened", G_CALLBACK (fullscreen_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  fullscreen_changed_cb (self);
+}
+
+static void
+hgr_console_page_unroot (GtkWidget *widget)
+{
+  HgrConsolePage *self = HGR_CONSOLE_PAGE (widget);
+
+  if (self->watched_window != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched_window, fullscreen_changed_cb, self);
+  self->watched_window = NULL;
+  g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
+  GTK_WIDGET_CLASS (hgr_console_page_parent_class)->unroot (widget);
+}
+
+static void
+hgr_console_page_dispose (GObject *object)
+{
+  HgrConsolePage *self = HGR_CONSOLE_PAGE (object);
+  GtkWidget      *child;
+
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
+  if (self->guest_signals != NULL)
+    g_signal_group_set_target (self->guest_signals, NULL);
+  if (self->host_signals != NULL)
+    g_signal_group_set_target (self->host_signals, NULL);
+  g_clear_object (&self->guest_signals);
+  g_clear_object (&self->host_signals);
+  g_clear_object (&self->guest);
+  g_clear_object (&self->actions);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HGR_TYPE_CONSOLE_PAGE);
+  /* the template's root box is not bound, so dispose_template leaves it */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (hgr_console_page_parent_class)->dispose (object);
+}
+
+static void
+hgr_console_page_finalize (GObject *object)
+{
+  HgrConsolePage *self = HGR_CONSOLE_PAGE (object);
+
+  g_free (self->open_error);
+
+  G_OBJECT_CLASS (hgr_console_page_parent_class)->finalize (object);
+}
+
+static void
+hgr_console_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  HgrConsolePage *self = HGR_CONSOLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GUEST:
+      g_value_set_object (value, self->guest);
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+    case PROP_DETACHABLE:
+      g_value_set_boolean (value, self->detachable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hgr_console_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  HgrConsolePage *self = HGR_CONSOLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GUEST:
+      hgr_console_page_set_guest (self, g_value_get_object (value));
+      break;
+    case PROP_ACTIVE:
+      hgr_console_page_set_active (self, g_value_get_boolean (value));
+      break;
+    case PROP_DETACHABLE:
+      self->detachable = g_value_get_boolean (value);
+      update_actions (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hgr_console_page_class_init (HgrConsolePageClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hgr_console_page_dispose;
+  object_class->finalize = hgr_console_page_finalize;
+  object_class->get_property = hgr_console_page_get_property;
+  object_class->set_property = hgr_console_page_set_property;
+  widget_class->root = hgr_console_page_root;
+  widget_class->unroot = hgr_console_page_unroot;
+
+  properties[PROP_GUEST] = g_param_spec_object ("guest", NULL, NULL, HGR_TYPE_GUEST,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                    G_PARAM_STATIC_STRINGS);
+  properties[PROP_DETACHABLE] = g_param_spec_boolean ("detachable", NULL, NULL, FALSE,
+                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                        G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HgrConsolePage::detach-requested:
+   *
+   * The user asked for this console in a window of its own.
+   */
+  signals[DETACH_REQUESTED] = g_signal_new ("detach-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                            NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (HGR_TYPE_VNC_DISPLAY);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hgr-console-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, toolbar_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, detach_button);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, display);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, password_entry);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, status_button);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, function_keys_section);
+  gtk_widget_class_bind_template_callback (widget_class, status_button_clicked_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "hgr-console-page");
+}
+
+static void
+hgr_console_page_init (HgrConsolePage *self)
+{
+  static const GActionEntry entries[] = {
+    { "send-keys", send_keys_activated, "s" },
+    { "screenshot", screenshot_activated },
+    { "detach", detach_activated },
+    { "fullscreen", fullscreen_activated, NULL, "false" },
+  };
+  static const char *const display_properties[] = { "scale-to-fit", "resize-guest", "grab-keyboard" };
+  GtkEventController      *controller;
+  GtkShortcut             *shortcut;
+  gsize                    i;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
+  for (i = 0; i < G_N_ELEMENTS (display_properties); i++)
+    {
+      g_autoptr (GPropertyAction) action = g_property_action_new (display_properties[i], self->display,
+                                                                  display_properties[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "console", G_ACTION_GROUP (self->actions));
+
+  for (i = 1; i <= 12; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Ctrl+Alt+F%zu", i);
+      g_autofree char *target = g_strdup_printf ("ctrl-alt-f%zu", i);
+      g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "console.send-keys", "s", target);
+      g_menu_append_item (self->function_keys_section, item);
+    }
+
+  /* F11 while the focus is on the page's controls; in the display, keys
+   * belong to the guest (Ctrl+Alt takes the focus out). */
+  controller = gtk_shortcut_controller_new ();
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F11, 0), gtk_named_action_new ("console.fullscreen"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (page_motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  self->guest_signals = g_signal_group_new (HGR_TYPE_GUEST);
+  g_signal_group_connect_swapped (self->guest_signals, "notify::state", G_CALLBACK (update), self);
+  self->host_signals = g_signal_group_new (HGR_TYPE_HOST);
+  g_signal_group_connect_swapped (self->host_signals, "notify::status", G_CALLBACK (update), self);
+
+  g_signal_connect_object (self->display, "notify::state", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->display, "notify::absolute-pointer", G_CALLBACK (update_hint), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->display, "notify::grab-keyboard", G_CALLBACK (update_hint), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->display, "release-requested", G_CALLBACK (release_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->password_entry, "activate", G_CALLBACK (status_button_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  update (self);
+}
+
+GtkWidget *
+hgr_console_page_new (void)
+{
+  return g_object_new (HGR_TYPE_CONSOLE_PAGE, NULL);
+}
+
+/**
+ * hgr_console_page_set_guest:
+ * @self: a console page
+ * @guest: (nullable): the guest whose screen to show
+ */
+void
+hgr_console_page_set_guest (HgrConsolePage *self,
+                            HgrGuest       *guest)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (HGR_IS_CONSOLE_PAGE (self));
+  g_return_if_fail (guest == NULL || HGR_IS_GUEST (guest));
+
+  if (self->guest == guest)
+    return;
+  stop (self);
+  g_clear_pointer (&self->open_error, g_free);
+  g_set_object (&self->guest, guest);
+  g_signal_group_set_target (self->guest_signals, guest);
+  g_signal_group_set_target (self->host_signals, guest != NULL ? hgr_guest_get_host (guest) : NULL);
+  if (guest != NULL)
+    {
+      /* Translators: the accessible name of the console; %s is a guest */
+      label = g_strdup_printf (_ ("Screen of %s"), hgr_guest_get_display_name (guest));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->display), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUEST]);
+}
+
+HgrGuest *
+hgr_console_page_get_guest (HgrConsolePage *self)
+{
+  g_return_val_if_fail (HGR_IS_CONSOLE_PAGE (self), NULL);
+  return self->guest;
+}
+
+/**
+ * hgr_console_page_set_active:
+ * @self: a console page
+ * @active: whether the page is shown: only then it holds a session open
+ */
+void
+hgr_console_page_set_active (HgrConsolePage *self,
+                             gboolean        active)
+{
+  g_return_if_fail (HGR_IS_CONSOLE_PAGE (self));
+
+  active = !!active;
+  if (self->active == active)
+    return;
+  self->active = active;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+HgrVncDisplay *
+hgr_console_page_get_display (HgrConsolePage *self)
+{
+  g_return_val_if_fail (HGR_IS_CONSOLE_PAGE (self), NULL);
+  return self->display;
+}

@@ -1,0 +1,287 @@
+/* test-console.c — the console on real QEMU guests: locally and through SSH
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hgr-console-page.h"
+#include "hgr-integration-utils.h"
+#include "hgr-test-host.h"
+
+/* The first guest screen SeaBIOS shows under TCG (RECIPES.md: 720×400). */
+#define FIRMWARE_WIDTH  720
+#define FIRMWARE_HEIGHT 400
+
+typedef struct
+{
+  GtkWidget      *window;
+  HgrConsolePage *page;
+  HgrVncDisplay  *display;
+} Console;
+
+static void
+console_open (Console  *console,
+              HgrGuest *guest)
+{
+  console->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (console->window), 800, 600);
+  console->page = HGR_CONSOLE_PAGE (hgr_console_page_new ());
+  console->display = hgr_console_page_get_display (console->page);
+  gtk_window_set_child (GTK_WINDOW (console->window), GTK_WIDGET (console->page));
+  gtk_window_present (GTK_WINDOW (console->window));
+  hgr_console_page_set_guest (console->page, guest);
+  hgr_console_page_set_active (console->page, TRUE);
+}
+
+static void
+console_close (Console *console)
+{
+  gtk_window_destroy (GTK_WINDOW (console->window));
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+}
+
+static const char *
+visible_page (Console *console)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (console->page), HGR_TYPE_CONSOLE_PAGE,
+                                                              "stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+/* How many pixels of the guest's screen are not black. */
+static gsize
+count_lit_pixels (HgrVncDisplay *display)
+{
+  g_autoptr (GdkTexture) texture = hgr_vnc_display_get_screenshot (display);
+  g_autofree guint8 *data = NULL;
+  gsize              lit = 0, i, n;
+
+  if (texture == NULL)
+    return 0;
+  n = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
+  data = g_malloc (n * 4);
+  gdk_texture_download (texture, data, gdk_texture_get_width (texture) * 4);
+  for (i = 0; i < n; i++)
+    if (data[i * 4] > 0x20 || data[i * 4 + 1] > 0x20 || data[i * 4 + 2] > 0x20)
+      lit++;
+  return lit;
+}
+
+static void
+wait_for_firmware_screen (Console *console)
+{
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_vnc_display_get_state (console->display) == HGR_VNC_DISPLAY_STATE_CONNECTED, 60);
+  g_assert_cmpstr (visible_page (console), ==, "display");
+  /* The first connect may see 640×480 before the firmware's 720×400. */
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_vnc_display_get_guest_width (console->display) == FIRMWARE_WIDTH &&
+                                 hgr_vnc_display_get_guest_height (console->display) == FIRMWARE_HEIGHT &&
+                                 count_lit_pixels (console->display) > 500,
+                               60);
+  g_test_message ("firmware screen: %dx%d, %zu lit pixels", hgr_vnc_display_get_guest_width (console->display),
+                  hgr_vnc_display_get_guest_height (console->display), count_lit_pixels (console->display));
+}
+
+static void
+test_local_console (void)
+{
+  const char *uri = hgr_test_require_env ("HGR_TEST_QEMU_URI");
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HgrGuest) guest = NULL;
+  Console console = { 0 };
+
+  if (uri == NULL)
+    return;
+  host = hgr_test_connect (uri, &error);
+  g_assert_no_error (error);
+  guest = g_object_ref (hgr_test_define_guest (host, "console"));
+
+  /* Not running: the page says so and offers Run, which works. */
+  console_open (&console, guest);
+  g_assert_cmpstr (visible_page (&console), ==, "status");
+  g_assert_cmpint (hgr_vnc_display_get_state (console.display), ==, HGR_VNC_DISPLAY_STATE_CLOSED);
+  gtk_widget_activate (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (console.page), HGR_TYPE_CONSOLE_PAGE,
+                                                                  "status_button")));
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_RUNNING);
+
+  /* Through virDomainOpenGraphicsFD: the firmware's screen. */
+  wait_for_firmware_screen (&console);
+
+  /* Destroyed while shown: the page says the guest stopped, nothing crashes. */
+  g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_FORCE_OFF));
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_SHUT_OFF);
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_state (console.display) == HGR_VNC_DISPLAY_STATE_CLOSED);
+  g_assert_cmpstr (visible_page (&console), ==, "status");
+
+  /* Running again: the console comes back by itself. */
+  g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_RUN));
+  wait_for_firmware_screen (&console);
+
+  console_close (&console);
+  hgr_test_undefine (host, guest);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Which TCP ports this process and its children are connected to            */
+
+static void
+collect_socket_inodes (int         pid,
+                       GHashTable *inodes)
+{
+  g_autofree char *dir_path = g_strdup_printf ("/proc/%d/fd", pid);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, entry, NULL);
+      g_autofree char *target = g_file_read_link (path, NULL);
+
+      if (target != NULL && g_str_has_prefix (target, "socket:["))
+        g_hash_table_add (inodes, g_strndup (target + 8, strlen (target) - 9));
+    }
+}
+
+static int
+parent_of (int pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  const char      *end;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL) || (end = strrchr (stat, ')')) == NULL)
+    return 0;
+  /* ") S PPID ..." */
+  return atoi (end + 4);
+}
+
+/* Socket inodes of this process and every process it started. */
+static GHashTable *
+our_socket_inodes (void)
+{
+  GHashTable *inodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *entry;
+  int         self = getpid ();
+
+  collect_socket_inodes (self, inodes);
+  while ((entry = g_dir_read_name (proc)) != NULL)
+    {
+      int pid = atoi (entry);
+      int ancestor = pid;
+
+      if (pid <= 0 || pid == self)
+        continue;
+      while (ancestor > 1 && ancestor != self)
+        ancestor = parent_of (ancestor);
+      if (ancestor == self)
+        collect_socket_inodes (pid, inodes);
+    }
+  return inodes;
+}
+
+/* The remote ports of our established TCP connections. */
+static GArray *
+our_tcp_remote_ports (void)
+{
+  g_autoptr (GHashTable) inodes = our_socket_inodes ();
+  GArray           *ports = g_array_new (FALSE, FALSE, sizeof (int));
+  const char *const tables[] = { "/proc/net/tcp", "/proc/net/tcp6" };
+  gsize             t;
+
+  for (t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *text = NULL;
+      g_auto (GStrv) lines = NULL;
+      guint i;
+
+      if (!g_file_get_contents (tables[t], &text, NULL, NULL))
+        continue;
+      lines = g_strsplit (text, "\n", -1);
+      for (i = 1; lines[i] != NULL; i++)
+        {
+          /* sl local rem st tx:rx tr:when retrnsmt uid timeout inode */
+          g_auto (GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+          g_autoptr (GPtrArray) words = g_ptr_array_new ();
+          guint j;
+
+          for (j = 0; fields[j] != NULL; j++)
+            if (*fields[j] != '\0')
+              g_ptr_array_add (words, fields[j]);
+          if (words->len < 10 || !g_hash_table_contains (inodes, g_ptr_array_index (words, 9)))
+            continue;
+          if (g_str_equal (g_ptr_array_index (words, 3), "01") || g_str_equal (g_ptr_array_index (words, 3), "02"))
+            {
+              const char *remote = g_ptr_array_index (words, 2);
+              int         port = (int) g_ascii_strtoll (strrchr (remote, ':') + 1, NULL, 16);
+
+              g_array_append_val (ports, port);
+            }
+        }
+    }
+  return ports;
+}
+
+static void
+test_console_through_ssh (void)
+{
+  const char *uri = hgr_test_require_env ("HGR_TEST_SSH_URI");
+  const char *ssh_port = hgr_test_require_env ("HGR_TEST_SSH_PORT");
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HgrGuest) guest = NULL;
+  g_autoptr (GArray) ports = NULL;
+  Console console = { 0 };
+  guint   i;
+
+  if (uri == NULL || ssh_port == NULL)
+    return;
+  host = hgr_test_connect (uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (hgr_host_get_remote (host));
+  guest = g_object_ref (hgr_test_define_guest (host, "console-ssh"));
+  g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_RUN));
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_RUNNING);
+
+  /* virDomainOpenGraphicsFD cannot pass a socket over SSH: the tunnel. */
+  console_open (&console, guest);
+  wait_for_firmware_screen (&console);
+
+  /* Every TCP connection of ours (and of ssh, our child) goes to sshd:
+   * none to the guest's VNC port. */
+  ports = our_tcp_remote_ports ();
+  g_assert_cmpuint (ports->len, >, 0);
+  for (i = 0; i < ports->len; i++)
+    {
+      g_test_message ("client-side TCP connection to port %d", g_array_index (ports, int, i));
+      g_assert_cmpint (g_array_index (ports, int, i), ==, atoi (ssh_port));
+    }
+
+  /* Destroyed while shown, over SSH too. */
+  g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_FORCE_OFF));
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_state (console.display) == HGR_VNC_DISPLAY_STATE_CLOSED);
+  g_assert_cmpstr (visible_page (&console), ==, "status");
+
+  console_close (&console);
+  hgr_test_undefine (host, guest);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/console/local", test_local_console);
+  g_test_add_func ("/console/through-ssh", test_console_through_ssh);
+
+  return g_test_run ();
+}
