@@ -31,12 +31,12 @@ struct _HgrConsolePage
   /* Template widgets */
   GtkRevealer   *toolbar_revealer;
   GtkWidget     *toolbar;
+  GtkRevealer   *hint_revealer;
   GtkLabel      *hint_label;
   GtkStack      *stack;
   GtkWidget     *detach_button;
   HgrVncDisplay *display;
   AdwStatusPage *status_page;
-  GtkSpinner    *spinner;
   GtkEntry      *password_entry;
   GtkButton     *status_button;
   GMenu         *function_keys_section;
@@ -147,14 +147,14 @@ show_status (HgrConsolePage *self,
              const char     *icon_name,
              const char     *title,
              const char     *description,
-             gboolean        spinning,
              StatusButton    button)
 {
-  adw_status_page_set_icon_name (self->status_page, spinning ? NULL : icon_name);
+  /* No spinner while connecting: libgvnc moves on in idle callbacks, which
+   * an animation starves when frames are slow to draw (software GL). */
+  adw_status_page_set_icon_name (self->status_page, icon_name);
   adw_status_page_set_title (self->status_page, title);
   adw_status_page_set_description (self->status_page, description);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), spinning);
-  gtk_spinner_set_spinning (self->spinner, spinning);
+  gtk_widget_set_visible (self->toolbar, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->password_entry), button == STATUS_BUTTON_PASSWORD);
   gtk_widget_set_visible (GTK_WIDGET (self->status_button), button != STATUS_BUTTON_NONE);
   switch (button)
@@ -190,10 +190,13 @@ open_cb (GObject      *object,
     return; /* the page let go; self may be gone */
 
   g_clear_object (&self->opening);
+  g_debug ("display of %s opened: fd %d%s%s", hgr_guest_get_name (HGR_GUEST (object)), fd, error != NULL ? ", " : "",
+           error != NULL ? error->message : "");
   if (fd < 0)
     {
       g_free (self->open_error);
-      self->open_error = g_strdup (error->message);
+      /* Translators: %s is libvirt's or ssh's reason */
+      self->open_error = g_strdup_printf (_ ("Hangar could not open the guest’s display: %s"), error->message);
     }
   else
     {
@@ -208,6 +211,7 @@ open_cb (GObject      *object,
 static void
 start_open (HgrConsolePage *self)
 {
+  g_debug ("opening the display of %s", hgr_guest_get_name (self->guest));
   g_clear_pointer (&self->open_error, g_free);
   self->opening = g_cancellable_new ();
   hgr_guest_open_graphics_async (self->guest, self->opening, open_cb, self);
@@ -240,10 +244,11 @@ update_hint (HgrConsolePage *self)
       text = g_strdup_printf (_ ("Keyboard grabbed · Press %s to release it"), combination);
     }
   else if (!hgr_vnc_display_get_absolute_pointer (self->display))
-    text = g_strdup (_ ("The guest has no tablet device, so its pointer may lag behind yours. Add a USB tablet "
-                        "to the guest for a pointer that follows exactly."));
-  gtk_label_set_text (self->hint_label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->hint_label), text);
+    text = g_strdup (_ ("The guest has no tablet device, so its pointer may lag behind yours. Add a USB tablet to "
+                        "the guest for a pointer that follows exactly."));
+  if (text != NULL)
+    gtk_label_set_text (self->hint_label, text);
+  gtk_revealer_set_reveal_child (self->hint_revealer, text != NULL);
 }
 
 static void
@@ -268,12 +273,13 @@ update (HgrConsolePage *self)
   HgrVncDisplayState state = hgr_vnc_display_get_state (self->display);
   g_autofree char   *description = NULL;
 
+  g_debug ("update: display state %d, active %d, opening %d", state, self->active, self->opening != NULL);
   update_actions (self);
   update_hint (self);
   if (self->guest == NULL)
     {
       stop (self);
-      show_status (self, "computer-symbolic", _ ("No Guest"), NULL, FALSE, STATUS_BUTTON_NONE);
+      show_status (self, "computer-symbolic", _ ("No Guest"), NULL, STATUS_BUTTON_NONE);
       return;
     }
   host = hgr_guest_get_host (self->guest);
@@ -286,7 +292,7 @@ update (HgrConsolePage *self)
         description = g_strdup_printf (_ ("%s · The console comes back when the host does."),
                                        hgr_host_get_error_message (host));
       show_status (self, "network-offline-symbolic", _ ("Host Disconnected"),
-                   description != NULL ? description : _ ("The console comes back when the host does."), FALSE,
+                   description != NULL ? description : _ ("The console comes back when the host does."),
                    STATUS_BUTTON_NONE);
       return;
     }
@@ -296,7 +302,7 @@ update (HgrConsolePage *self)
       stop (self);
       g_clear_pointer (&self->open_error, g_free);
       show_status (self, "computer-symbolic", _ ("Guest Not Running"),
-                   _ ("Run the guest to see its screen here."), FALSE,
+                   _ ("Run the guest to see its screen here."),
                    hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN) ? STATUS_BUTTON_RUN : STATUS_BUTTON_NONE);
       return;
     }
@@ -309,7 +315,7 @@ update (HgrConsolePage *self)
 
   if (self->open_error != NULL)
     {
-      show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"), self->open_error, FALSE,
+      show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"), self->open_error,
                    STATUS_BUTTON_RECONNECT);
       return;
     }
@@ -319,35 +325,35 @@ update (HgrConsolePage *self)
     case HGR_VNC_DISPLAY_STATE_CLOSED:
       if (self->opening == NULL)
         start_open (self);
-      show_status (self, NULL, _ ("Connecting to the Display…"), NULL, TRUE, STATUS_BUTTON_NONE);
+      show_status (self, "video-display-symbolic", _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
       return;
     case HGR_VNC_DISPLAY_STATE_CONNECTING:
-      show_status (self, NULL, _ ("Connecting to the Display…"), NULL, TRUE, STATUS_BUTTON_NONE);
+      show_status (self, "video-display-symbolic", _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
       return;
     case HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD:
       show_status (self, "dialog-password-symbolic", _ ("Password Needed"),
-                   _ ("The guest’s display asks for its VNC password."), FALSE, STATUS_BUTTON_PASSWORD);
+                   _ ("The guest’s display asks for its VNC password."), STATUS_BUTTON_PASSWORD);
       return;
     case HGR_VNC_DISPLAY_STATE_AUTH_FAILED:
       description = g_strdup_printf (_ ("%s · Check the password and try again."),
                                      hgr_vnc_display_get_error_message (self->display));
-      show_status (self, "dialog-password-symbolic", _ ("Password Not Accepted"), description, FALSE,
+      show_status (self, "dialog-password-symbolic", _ ("Password Not Accepted"), description,
                    STATUS_BUTTON_PASSWORD);
       return;
     case HGR_VNC_DISPLAY_STATE_FAILED:
       show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"),
-                   hgr_vnc_display_get_error_message (self->display), FALSE, STATUS_BUTTON_RECONNECT);
+                   hgr_vnc_display_get_error_message (self->display), STATUS_BUTTON_RECONNECT);
       return;
     case HGR_VNC_DISPLAY_STATE_DISCONNECTED:
       show_status (self, "network-offline-symbolic", _ ("Console Disconnected"),
                    hgr_vnc_display_get_error_message (self->display) != NULL
                      ? hgr_vnc_display_get_error_message (self->display)
                      : _ ("The guest’s display closed the connection."),
-                   FALSE, STATUS_BUTTON_RECONNECT);
+                   STATUS_BUTTON_RECONNECT);
       return;
     case HGR_VNC_DISPLAY_STATE_CONNECTED:
     default:
-      gtk_spinner_set_spinning (self->spinner, FALSE);
+      gtk_widget_set_visible (self->toolbar, TRUE);
       gtk_stack_set_visible_child_name (self->stack, "display");
       return;
     }
@@ -365,7 +371,7 @@ run_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
 
   if (!hgr_guest_perform_finish (HGR_GUEST (object), result, &error) && self->guest == HGR_GUEST (object))
-    show_status (self, "dialog-warning-symbolic", _ ("The Guest Could Not Run"), error->message, FALSE,
+    show_status (self, "dialog-warning-symbolic", _ ("The Guest Could Not Run"), error->message,
                  STATUS_BUTTON_RUN);
 }
 
@@ -705,12 +711,12 @@ hgr_console_page_class_init (HgrConsolePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hgr-console-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, toolbar_revealer);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, hint_revealer);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, stack);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, detach_button);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, display);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, status_page);
-  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, password_entry);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, status_button);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, function_keys_section);

@@ -1343,6 +1343,10 @@ hgr_vnc_display_class_init (HgrVncDisplayClass *klass)
                                              NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "hgr-vnc-display");
+
+  /* libgvnc's protocol trace, for bug reports (G_MESSAGES_DEBUG=all too). */
+  if (g_getenv ("HGR_VNC_DEBUG") != NULL)
+    vnc_util_set_debug (TRUE);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
 }
 
