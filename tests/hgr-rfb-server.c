@@ -11,6 +11,7 @@
 #include "hgr-rfb-server.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <poll.h>
 #include <string.h>
@@ -516,6 +517,8 @@ hgr_rfb_server_start_on_fd (HgrRfbServer *self,
                             int           fd)
 {
   g_assert_null (self->thread);
+  /* This server blocks; a socket from GSocket does not. */
+  g_assert_no_errno (fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK));
   self->fd = fd;
   self->thread = g_thread_new ("rfb-server", server_thread, self);
 }
