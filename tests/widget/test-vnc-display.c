@@ -437,6 +437,44 @@ test_keys_released_on_focus_out (void)
 }
 
 static void
+count_cb (GObject *object,
+          guint   *count)
+{
+  (*count)++;
+}
+
+static void
+test_release_combination (void)
+{
+  Fixture fixture = { 0 };
+  guint   released = 0;
+  g_autoptr (GArray) events = NULL;
+
+  fixture_open (&fixture, 320, 240, HGR_RFB_SERVER_EXT_KEY, 320, 240);
+  wait_for_picture (&fixture);
+  focus_display (&fixture);
+  HGR_TEST_WAIT_UNTIL (hgr_rfb_server_get_frames_sent (fixture.server) > 0);
+  g_signal_connect (fixture.display, "release-requested", G_CALLBACK (count_cb), &released);
+
+  /* Ctrl+Alt+Del is for the guest: no release. */
+  xdotool ("keydown Control_L keydown Alt_L key Delete keyup Alt_L keyup Control_L");
+  events = wait_for_events (&fixture, 6);
+  g_assert_cmpuint (released, ==, 0);
+
+  /* Ctrl+Alt alone, grabbed: the grab ends, the focus stays. */
+  hgr_vnc_display_set_grab_keyboard (fixture.display, TRUE);
+  xdotool ("keydown Control_L keydown Alt_L keyup Alt_L keyup Control_L");
+  HGR_TEST_WAIT_UNTIL (!hgr_vnc_display_get_grab_keyboard (fixture.display));
+  g_assert_cmpuint (released, ==, 0);
+
+  /* Ctrl+Alt alone, not grabbed: the display asks to give the focus away. */
+  xdotool ("keydown Control_L keydown Alt_L keyup Alt_L keyup Control_L");
+  HGR_TEST_WAIT_UNTIL (released == 1);
+
+  fixture_close (&fixture);
+}
+
+static void
 test_pointer_scaled (void)
 {
   Fixture fixture = { 0 };
@@ -655,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/vnc-display/keys/scancodes", test_keys_scancodes);
   g_test_add_func ("/vnc-display/keys/keysym-fallback", test_keys_keysym_fallback);
   g_test_add_func ("/vnc-display/keys/released-on-focus-out", test_keys_released_on_focus_out);
+  g_test_add_func ("/vnc-display/keys/release-combination", test_release_combination);
   g_test_add_func ("/vnc-display/pointer/scaled", test_pointer_scaled);
   g_test_add_func ("/vnc-display/clipboard", test_clipboard);
   g_test_add_func ("/vnc-display/ends/server-disconnects", test_server_disconnects);

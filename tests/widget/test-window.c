@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "hgr-add-connection-dialog.h"
+#include "hgr-console-page.h"
+#include "hgr-console-window.h"
 #include "hgr-credential-dialog.h"
 #include "hgr-delete-dialog.h"
 #include "hgr-guest-row.h"
@@ -208,6 +210,86 @@ test_action_sensitivity (Fixture      *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (run), GTK_ACCESSIBLE_PROPERTY_LABEL, "Run");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pause), GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (shut_down), GTK_ACCESSIBLE_PROPERTY_LABEL, "Shut Down");
+}
+
+static GtkWidget *
+console_child (HgrConsolePage *page,
+               const char     *id)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), HGR_TYPE_CONSOLE_PAGE, id));
+}
+
+static HgrConsoleWindow *
+find_console_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint       i;
+
+  for (i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HGR_IS_CONSOLE_WINDOW (window))
+        return HGR_CONSOLE_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+test_console_page (Fixture      *fixture,
+                   gconstpointer data)
+{
+  HgrGuest         *beta = hgr_host_lookup_guest (fixture->host, BETA_UUID);
+  HgrConsolePage   *page = HGR_CONSOLE_PAGE (child (fixture, "console_page"));
+  AdwViewStack     *views = ADW_VIEW_STACK (child (fixture, "guest_view_stack"));
+  AdwStatusPage    *status = ADW_STATUS_PAGE (console_child (page, "status_page"));
+  GtkButton        *status_button = GTK_BUTTON (console_child (page, "status_button"));
+  HgrConsoleWindow *console;
+
+  /* The console of a shut-off guest, through the view action (Alt+2). */
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (beta)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "overview");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "console");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "console");
+  g_assert_true (hgr_console_page_get_guest (page) == beta);
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Guest Not Running");
+  g_assert_cmpstr (gtk_button_get_label (status_button), ==, "_Run");
+  gtk_test_accessible_assert_property (hgr_console_page_get_display (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Screen of beta");
+
+  /* Run from the page: the guest runs, then the display is tried. The test
+   * driver has none to give: the page says so with libvirt's reason. */
+  g_signal_emit_by_name (status_button, "clicked");
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (beta) == HGR_GUEST_STATE_RUNNING);
+  HGR_TEST_WAIT_UNTIL (g_strcmp0 (adw_status_page_get_title (status), "Console Unavailable") == 0);
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "not supported"));
+  g_assert_cmpstr (gtk_button_get_label (status_button), ==, "_Try Again");
+  g_assert_false (gtk_widget_get_visible (console_child (page, "toolbar")));
+
+  /* The host goes away: the console says so, not a stale error. */
+  hgr_host_disconnect (fixture->host);
+  HGR_TEST_WAIT_UNTIL (g_strcmp0 (adw_status_page_get_title (status), "Host Disconnected") == 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (status_button)));
+  hgr_host_connect_async (fixture->host, NULL, NULL, NULL);
+  HGR_TEST_WAIT_UNTIL (hgr_host_get_status (fixture->host) == HGR_HOST_STATUS_CONNECTED);
+  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (fixture->host, BETA_UUID) != NULL);
+  beta = hgr_host_lookup_guest (fixture->host, BETA_UUID);
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (beta)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "console");
+  g_assert_cmpstr (adw_status_page_get_title (status), !=, "Host Disconnected");
+
+  /* Detach: the console moves to a window of its own, the overview stays. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "console.detach", NULL);
+  console = find_console_window ();
+  g_assert_nonnull (console);
+  g_assert_true (hgr_console_window_get_guest (console) == beta);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "overview");
+  g_assert_true (hgr_console_page_get_guest (hgr_console_window_get_page (console)) == beta);
+
+  /* Back to the main window: the detached one closes, the console shows. */
+  gtk_widget_activate_action (GTK_WIDGET (console), "win.attach", NULL);
+  HGR_TEST_WAIT_UNTIL (find_console_window () == NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "console");
 }
 
 static void
@@ -575,6 +657,7 @@ main (int   argc,
   g_test_add ("/window/search-filters", Fixture, "small-node.xml", fixture_set_up, test_search_filters, fixture_tear_down);
   g_test_add ("/window/sort-by-state", Fixture, "small-node.xml", fixture_set_up, test_sort_by_state, fixture_tear_down);
   g_test_add ("/window/action-sensitivity", Fixture, "small-node.xml", fixture_set_up, test_action_sensitivity, fixture_tear_down);
+  g_test_add ("/window/console-page", Fixture, "small-node.xml", fixture_set_up, test_console_page, fixture_tear_down);
   g_test_add ("/window/host-page", Fixture, "small-node.xml", fixture_set_up, test_host_page, fixture_tear_down);
   g_test_add ("/window/failed-host-shows-reason", Fixture, NULL, fixture_set_up, test_failed_host_shows_reason, fixture_tear_down);
   g_test_add_func ("/add-connection/validation", test_add_connection_validation);
