@@ -75,11 +75,12 @@ struct _HgrVncDisplay
   double scroll_dx;
   double scroll_dy;
 
-  GdkCursor    *guest_cursor;
-  GdkClipboard *clipboard;
-  char         *last_server_text;
-  GCancellable *clipboard_cancellable;
-  GtkWidget    *root; /* watched for losing focus */
+  GdkCursor          *guest_cursor;
+  GdkClipboard       *clipboard;
+  char               *last_server_text;
+  GCancellable       *clipboard_cancellable;
+  GtkWidget          *root;      /* watched for losing focus */
+  GtkEventController *root_keys; /* on the root: keys before its shortcuts */
 };
 
 G_DEFINE_FINAL_TYPE (HgrVncDisplay, hgr_vnc_display, GTK_TYPE_WIDGET)
@@ -529,6 +530,34 @@ focus_leave_cb (GtkEventControllerFocus *controller,
   /* The guest would see keys held forever: the release went elsewhere. */
   release_all_keys (self);
   update_shortcut_inhibition (self);
+}
+
+/* The window's shortcuts (application accelerators) see keys in the capture
+ * phase, before the focus widget: Ctrl+Q typed in the guest would quit
+ * Hangar. A key controller added to the root later runs before them
+ * (controllers are prepended), and takes every key while the display has
+ * the focus. */
+static gboolean
+root_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     HgrVncDisplay         *self)
+{
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)))
+    return FALSE;
+  return key_pressed_cb (controller, keyval, keycode, state, self);
+}
+
+static void
+root_key_released_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      HgrVncDisplay         *self)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (self)))
+    key_released_cb (controller, keyval, keycode, state, self);
 }
 
 static void
@@ -1165,6 +1194,11 @@ hgr_vnc_display_root (GtkWidget *widget)
   self->root = GTK_WIDGET (gtk_widget_get_root (widget));
   if (GTK_IS_WINDOW (self->root))
     g_signal_connect_object (self->root, "notify::is-active", G_CALLBACK (root_active_cb), self, 0);
+  self->root_keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (self->root_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (self->root_keys, "key-pressed", G_CALLBACK (root_key_pressed_cb), self);
+  g_signal_connect (self->root_keys, "key-released", G_CALLBACK (root_key_released_cb), self);
+  gtk_widget_add_controller (self->root, self->root_keys);
 }
 
 static void
@@ -1179,7 +1213,11 @@ hgr_vnc_display_unroot (GtkWidget *widget)
       update_shortcut_inhibition (self);
     }
   if (self->root != NULL)
-    g_signal_handlers_disconnect_by_func (self->root, root_active_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->root, root_active_cb, self);
+      gtk_widget_remove_controller (self->root, self->root_keys);
+    }
+  self->root_keys = NULL;
   self->root = NULL;
   GTK_WIDGET_CLASS (hgr_vnc_display_parent_class)->unroot (widget);
 }

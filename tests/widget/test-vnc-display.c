@@ -28,7 +28,17 @@ typedef struct
   GtkWidget     *box;
   GtkWidget     *button; /* something else to take the focus */
   HgrVncDisplay *display;
+  guint          window_shortcuts; /* Ctrl+Q on the window, like an app accelerator */
 } Fixture;
+
+static gboolean
+window_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
 
 static void
 fixture_open (Fixture          *fixture,
@@ -41,6 +51,18 @@ fixture_open (Fixture          *fixture,
   fixture->server = hgr_rfb_server_new (width, height, flags);
   fixture->window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (fixture->window), "test-vnc-display");
+  {
+    /* As GtkApplication's accelerators: on the window, capture phase, there
+     * before the display is. */
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_q, GDK_CONTROL_MASK),
+                        gtk_callback_action_new (window_shortcut_cb, &fixture->window_shortcuts, NULL)));
+    gtk_widget_add_controller (fixture->window, shortcuts);
+  }
   fixture->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   fixture->button = gtk_button_new_with_label ("elsewhere");
   fixture->display = HGR_VNC_DISPLAY (hgr_vnc_display_new ());
@@ -475,6 +497,31 @@ test_release_combination (void)
 }
 
 static void
+test_keys_before_window_shortcuts (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr (GArray) events = NULL;
+
+  fixture_open (&fixture, 320, 240, HGR_RFB_SERVER_EXT_KEY, 320, 240);
+  wait_for_picture (&fixture);
+  focus_display (&fixture);
+  HGR_TEST_WAIT_UNTIL (hgr_rfb_server_get_frames_sent (fixture.server) > 0);
+
+  /* In the display, Ctrl+Q is the guest's, not the window's. */
+  xdotool ("key ctrl+q");
+  events = wait_for_events (&fixture, 4);
+  g_assert_cmphex (g_array_index (events, HgrRfbEvent, 1).qnum, ==, 0x10);
+  g_assert_cmpuint (fixture.window_shortcuts, ==, 0);
+
+  /* Elsewhere in the window, the window's. */
+  gtk_widget_grab_focus (fixture.button);
+  xdotool ("key ctrl+q");
+  HGR_TEST_WAIT_UNTIL (fixture.window_shortcuts == 1);
+
+  fixture_close (&fixture);
+}
+
+static void
 test_pointer_scaled (void)
 {
   Fixture fixture = { 0 };
@@ -694,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/vnc-display/keys/keysym-fallback", test_keys_keysym_fallback);
   g_test_add_func ("/vnc-display/keys/released-on-focus-out", test_keys_released_on_focus_out);
   g_test_add_func ("/vnc-display/keys/release-combination", test_release_combination);
+  g_test_add_func ("/vnc-display/keys/before-window-shortcuts", test_keys_before_window_shortcuts);
   g_test_add_func ("/vnc-display/pointer/scaled", test_pointer_scaled);
   g_test_add_func ("/vnc-display/clipboard", test_clipboard);
   g_test_add_func ("/vnc-display/ends/server-disconnects", test_server_disconnects);
