@@ -63,6 +63,7 @@ struct _HgrRfbServer
   gboolean client_pointer_change;
   gboolean announce;
   gboolean request_pending;
+  gboolean size_changed; /* since the client last heard the size */
   gboolean dirty;
 };
 
@@ -215,7 +216,7 @@ static gboolean
 send_update (HgrRfbServer *self)
 {
   g_autoptr (GByteArray) out = g_byte_array_new ();
-  gboolean desktop_size = self->dirty && self->client_desktop_size;
+  gboolean desktop_size = self->size_changed && self->client_desktop_size;
   guint16  n_rects = 1;
 
   if (self->announce)
@@ -236,6 +237,7 @@ send_update (HgrRfbServer *self)
 
   self->announce = FALSE;
   self->dirty = FALSE;
+  self->size_changed = FALSE;
   self->request_pending = FALSE;
   if (!write_all (self, out->data, out->len) ||
       !write_all (self, self->frames[self->frame_index], (gsize) self->width * self->height * 4))
@@ -417,6 +419,7 @@ run_command (HgrRfbServer *self,
       self->height = command->height;
       make_frames (self);
       self->dirty = TRUE;
+      self->size_changed = TRUE;
       return TRUE;
     case COMMAND_CUT_TEXT:
       {

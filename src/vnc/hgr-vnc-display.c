@@ -886,6 +886,9 @@ vnc_framebuffer_update_cb (VncConnection *connection,
       self->dirty = TRUE;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
+  /* libgvnc asks for nothing by itself: the next update is asked for as
+   * this one arrives (the server answers when something changed). */
+  vnc_connection_framebuffer_update_request (connection, TRUE, 0, 0, self->fb_width, self->fb_height);
 }
 
 static void
@@ -894,7 +897,9 @@ vnc_desktop_resize_cb (VncConnection *connection,
                        int            height,
                        HgrVncDisplay *self)
 {
-  setup_framebuffer (self);
+  /* A server may repeat its size; the framebuffer stays as it is then. */
+  if (width != self->fb_width || height != self->fb_height)
+    setup_framebuffer (self);
   vnc_connection_framebuffer_update_request (connection, FALSE, 0, 0, self->fb_width, self->fb_height);
 }
 

@@ -195,6 +195,7 @@ bench_hangar (int        port,
   run_for (MEASURE_US);
   end = g_get_monotonic_time ();
   hgr_vnc_display_get_frame_counts (display, NULL, &painted_end);
+
   {
     double cpu = self_cpu_ms () - cpu_start;
     double x_cpu = process_cpu_ms (x_server) - x_start;
