@@ -77,6 +77,8 @@ count_lit_pixels (HgrVncDisplay *display)
 static void
 wait_for_firmware_screen (Console *console)
 {
+  guint64 received = 0, more = 0;
+
   HGR_TEST_WAIT_UNTIL_SECONDS (hgr_vnc_display_get_state (console->display) == HGR_VNC_DISPLAY_STATE_CONNECTED, 60);
   g_assert_cmpstr (visible_page (console), ==, "display");
   /* The first connect may see 640×480 before the firmware's 720×400. */
@@ -86,6 +88,10 @@ wait_for_firmware_screen (Console *console)
                                60);
   g_test_message ("firmware screen: %dx%d, %zu lit pixels", hgr_vnc_display_get_guest_width (console->display),
                   hgr_vnc_display_get_guest_height (console->display), count_lit_pixels (console->display));
+
+  /* And it stays live: the text cursor blinks, so updates keep coming. */
+  hgr_vnc_display_get_frame_counts (console->display, &received, NULL);
+  HGR_TEST_WAIT_UNTIL ((hgr_vnc_display_get_frame_counts (console->display, &more, NULL), more > received + 2));
 }
 
 static void
