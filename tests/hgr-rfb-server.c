@@ -20,6 +20,7 @@
 
 #define ENCODING_RAW            0
 #define ENCODING_DESKTOP_SIZE   (-223)
+#define ENCODING_RICH_CURSOR    (-239)
 #define ENCODING_POINTER_CHANGE (-257)
 #define ENCODING_EXT_KEY_EVENT  (-258)
 
@@ -61,6 +62,7 @@ struct _HgrRfbServer
   gboolean client_ext_key;
   gboolean client_desktop_size;
   gboolean client_pointer_change;
+  gboolean client_rich_cursor;
   gboolean announce;
   gboolean request_pending;
   gboolean size_changed; /* since the client last heard the size */
@@ -220,7 +222,8 @@ send_update (HgrRfbServer *self)
   guint16  n_rects = 1;
 
   if (self->announce)
-    n_rects += (self->client_ext_key ? 1 : 0) + (self->client_pointer_change ? 1 : 0);
+    n_rects += (self->client_ext_key ? 1 : 0) + (self->client_pointer_change ? 1 : 0) +
+               (self->client_rich_cursor ? 1 : 0);
   if (desktop_size)
     n_rects++;
 
@@ -231,6 +234,17 @@ send_update (HgrRfbServer *self)
   if (self->announce && self->client_pointer_change)
     put_rect_header (out, (self->flags & HGR_RFB_SERVER_ABSOLUTE_POINTER) ? 1 : 0, 0, 0, 0,
                      ENCODING_POINTER_CHANGE);
+  if (self->announce && self->client_rich_cursor)
+    {
+      /* 8×8 pixels in the server's format, then a mask of 8 rows of 1 byte. */
+      guint i;
+
+      put_rect_header (out, 2, 3, 8, 8, ENCODING_RICH_CURSOR);
+      for (i = 0; i < 64; i++)
+        g_byte_array_append (out, (const guint8[]){ 0x00, 0x00, 0xff, 0x00 }, 4); /* red */
+      for (i = 0; i < 8; i++)
+        g_byte_array_append (out, (const guint8[]){ 0xff }, 1);
+    }
   if (desktop_size)
     put_rect_header (out, 0, 0, self->width, self->height, ENCODING_DESKTOP_SIZE);
   put_rect_header (out, 0, 0, self->width, self->height, ENCODING_RAW);
@@ -337,6 +351,8 @@ handle_client_message (HgrRfbServer *self)
               self->client_desktop_size = TRUE;
             else if (encoding == ENCODING_POINTER_CHANGE)
               self->client_pointer_change = TRUE;
+            else if (encoding == ENCODING_RICH_CURSOR && (self->flags & HGR_RFB_SERVER_CURSOR))
+              self->client_rich_cursor = TRUE;
           }
         self->announce = TRUE;
         return TRUE;

@@ -183,6 +183,19 @@ test_fit (void)
   assert_rgb (&picture, 5, 272, 0x000000);
   g_free (picture.data);
 
+  /* The screenshot is the guest's screen itself, opaque, at its own size. */
+  {
+    g_autoptr (GdkTexture) shot = hgr_vnc_display_get_screenshot (fixture.display);
+    g_autofree guint8 *data = g_malloc (640 * 480 * 4);
+
+    g_assert_cmpint (gdk_texture_get_width (shot), ==, 640);
+    g_assert_cmpint (gdk_texture_get_height (shot), ==, 480);
+    gdk_texture_download (shot, data, 640 * 4);
+    g_assert_cmphex (data[(10 * 640 + 10) * 4 + 2], ==, 0xff);   /* red, top left */
+    g_assert_cmphex (data[(10 * 640 + 10) * 4 + 3], ==, 0xff);   /* opaque */
+    g_assert_cmphex (data[(470 * 640 + 630) * 4 + 0], ==, 0xff); /* white, bottom right */
+  }
+
   fixture_close (&fixture);
 }
 
@@ -522,6 +535,25 @@ test_keys_before_window_shortcuts (void)
 }
 
 static void
+test_guest_cursor (void)
+{
+  Fixture     fixture = { 0 };
+  GdkCursor  *cursor;
+  GdkTexture *texture;
+
+  fixture_open (&fixture, 320, 240, HGR_RFB_SERVER_CURSOR, 320, 240);
+  wait_for_picture (&fixture);
+  HGR_TEST_WAIT_UNTIL (gtk_widget_get_cursor (GTK_WIDGET (fixture.display)) != NULL);
+  cursor = gtk_widget_get_cursor (GTK_WIDGET (fixture.display));
+  texture = gdk_cursor_get_texture (cursor);
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 8);
+  g_assert_cmpint (gdk_cursor_get_hotspot_x (cursor), ==, 2);
+  g_assert_cmpint (gdk_cursor_get_hotspot_y (cursor), ==, 3);
+  fixture_close (&fixture);
+}
+
+static void
 test_pointer_scaled (void)
 {
   Fixture fixture = { 0 };
@@ -566,6 +598,18 @@ test_pointer_scaled (void)
   g_assert_cmpint (last_press->y, ==, 100);
   g_assert_cmpint (last->buttons, ==, 0);
   g_assert_cmpint (last->x, ==, 200);
+
+  /* A wheel click down is button 5: pressed and released at the pointer. */
+  g_array_set_size (events, 0);
+  xdotool ("click 5");
+  HGR_TEST_WAIT_UNTIL (({
+    g_autoptr (GArray) more = hgr_rfb_server_take_events (fixture.server);
+    g_array_append_vals (events, more->data, more->len);
+    events->len >= 2;
+  }));
+  g_assert_cmphex (g_array_index (events, HgrRfbEvent, 0).buttons, ==, 1 << 4);
+  g_assert_cmpint (g_array_index (events, HgrRfbEvent, 0).x, ==, 200);
+  g_assert_cmphex (g_array_index (events, HgrRfbEvent, 1).buttons, ==, 0);
 
   fixture_close (&fixture);
 }
@@ -743,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/vnc-display/keys/release-combination", test_release_combination);
   g_test_add_func ("/vnc-display/keys/before-window-shortcuts", test_keys_before_window_shortcuts);
   g_test_add_func ("/vnc-display/pointer/scaled", test_pointer_scaled);
+  g_test_add_func ("/vnc-display/pointer/guest-cursor", test_guest_cursor);
   g_test_add_func ("/vnc-display/clipboard", test_clipboard);
   g_test_add_func ("/vnc-display/ends/server-disconnects", test_server_disconnects);
   g_test_add_func ("/vnc-display/ends/garbage", test_server_sends_garbage);
