@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hgr-application.h"
 #include "hgr-host.h"
 
 /* How long the fullscreen toolbar stays after the pointer left it. */
@@ -51,6 +52,7 @@ struct _HgrConsolePage
   gboolean            active;
   gboolean            detachable;
   GtkWindow          *watched_window;
+  gboolean            settings_bound;
   guint               hide_toolbar_source;
 };
 
@@ -479,7 +481,7 @@ detach_activated (GSimpleAction *action,
 {
   HgrConsolePage *self = user_data;
 
-  g_signal_emit (self, signals[DETACH_REQUESTED], 0);
+  g_signal_emit (self, signals[DETACH_REQUESTED], 0, FALSE);
 }
 
 static GtkWindow *
@@ -500,6 +502,12 @@ fullscreen_activated (GSimpleAction *action,
 
   if (window == NULL)
     return;
+  /* In the main window, fullscreen is the console alone: in its own window. */
+  if (self->detachable && self->guest != NULL)
+    {
+      g_signal_emit (self, signals[DETACH_REQUESTED], 0, TRUE);
+      return;
+    }
   if (gtk_window_is_fullscreen (window))
     gtk_window_unfullscreen (window);
   else
@@ -563,6 +571,41 @@ release_requested_cb (HgrConsolePage *self)
   /* Ctrl+Alt with the keyboard not grabbed: out to the toolbar. */
   gtk_revealer_set_reveal_child (self->toolbar_revealer, TRUE);
   gtk_widget_child_focus (self->toolbar, GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+release_keys_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  guint           keyval = 0;
+  GdkModifierType modifiers = 0;
+
+  /* Modifiers only; anything else in the setting is ignored. */
+  if (!gtk_accelerator_parse (g_variant_get_string (variant, NULL), &keyval, &modifiers) || keyval != 0 ||
+      modifiers == 0)
+    return FALSE;
+  g_value_set_flags (value, modifiers);
+  return TRUE;
+}
+
+/* The window knows its application (and so the settings) once shown. */
+static void
+hgr_console_page_map (GtkWidget *widget)
+{
+  HgrConsolePage *self = HGR_CONSOLE_PAGE (widget);
+  GtkApplication *application;
+
+  GTK_WIDGET_CLASS (hgr_console_page_parent_class)->map (widget);
+  application = self->watched_window != NULL ? gtk_window_get_application (self->watched_window) : NULL;
+  if (!self->settings_bound && HGR_IS_APPLICATION (application) &&
+      hgr_application_get_settings (HGR_APPLICATION (application)) != NULL)
+    {
+      g_settings_bind_with_mapping (hgr_application_get_settings (HGR_APPLICATION (application)),
+                                    "console-release-keys", self->display, "release-modifiers", G_SETTINGS_BIND_GET,
+                                    release_keys_mapping, NULL, NULL, NULL);
+      self->settings_bound = TRUE;
+    }
 }
 
 static void
@@ -687,6 +730,7 @@ hgr_console_page_class_init (HgrConsolePageClass *klass)
   object_class->get_property = hgr_console_page_get_property;
   object_class->set_property = hgr_console_page_set_property;
   widget_class->root = hgr_console_page_root;
+  widget_class->map = hgr_console_page_map;
   widget_class->unroot = hgr_console_page_unroot;
 
   properties[PROP_GUEST] = g_param_spec_object ("guest", NULL, NULL, HGR_TYPE_GUEST,
@@ -701,11 +745,12 @@ hgr_console_page_class_init (HgrConsolePageClass *klass)
 
   /**
    * HgrConsolePage::detach-requested:
+   * @fullscreen: whether the new window should go fullscreen
    *
    * The user asked for this console in a window of its own.
    */
   signals[DETACH_REQUESTED] = g_signal_new ("detach-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                            NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                            NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   g_type_ensure (HGR_TYPE_VNC_DISPLAY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hgr-console-page.ui");

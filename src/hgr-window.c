@@ -684,7 +684,8 @@ console_attach_cb (HgrConsoleWindow *console,
 }
 
 static void
-console_detach_cb (HgrWindow *self)
+console_detach_cb (HgrWindow *self,
+                   gboolean   fullscreen)
 {
   HgrGuest         *guest = hgr_console_page_get_guest (self->console_page);
   HgrConsoleWindow *console;
@@ -695,6 +696,8 @@ console_detach_cb (HgrWindow *self)
   adw_view_stack_set_visible_child_name (self->guest_view_stack, "overview");
   console = hgr_console_window_new (gtk_window_get_application (GTK_WINDOW (self)), guest);
   g_signal_connect_object (console, "attach-requested", G_CALLBACK (console_attach_cb), self, 0);
+  if (fullscreen)
+    gtk_window_fullscreen (GTK_WINDOW (console));
   gtk_window_present (GTK_WINDOW (console));
 }
 

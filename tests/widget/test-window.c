@@ -290,6 +290,13 @@ test_console_page (Fixture      *fixture,
   gtk_widget_activate_action (GTK_WIDGET (console), "win.attach", NULL);
   HGR_TEST_WAIT_UNTIL (find_console_window () == NULL);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "console");
+
+  /* Fullscreen from the main window: the console alone, in its window. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "console.fullscreen", NULL);
+  console = find_console_window ();
+  g_assert_nonnull (console);
+  g_assert_true (hgr_console_window_get_guest (console) == beta);
+  gtk_window_destroy (GTK_WINDOW (console));
 }
 
 static void
