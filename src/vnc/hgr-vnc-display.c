@@ -698,16 +698,13 @@ scroll_cb (GtkEventControllerScroll *controller,
 /* Clipboard: RFB cut text is Latin-1                                       */
 
 static void
-clipboard_text_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+send_cut_text (HgrVncDisplay *self,
+               const char    *text)
 {
-  HgrVncDisplay   *self = user_data;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
   g_autofree char *latin1 = NULL;
   gsize            length = 0;
 
-  if (text == NULL || g_cancellable_is_cancelled (self->clipboard_cancellable) || !is_connected (self))
+  if (text == NULL || !is_connected (self))
     return;
   if (g_strcmp0 (text, self->last_server_text) == 0)
     return; /* the guest's own text coming back */
@@ -717,13 +714,40 @@ clipboard_text_cb (GObject      *source,
 }
 
 static void
+clipboard_text_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  HgrVncDisplay   *self = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  if (!g_cancellable_is_cancelled (self->clipboard_cancellable))
+    send_cut_text (self, text);
+}
+
+static void
 send_clipboard (HgrVncDisplay *self)
 {
+  GdkContentProvider *provider;
+
   if (!is_connected (self) || self->clipboard == NULL)
     return;
   if (gdk_clipboard_get_formats (self->clipboard) == NULL ||
       !gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (self->clipboard), G_TYPE_STRING))
     return;
+
+  /* Text copied in Hangar itself is read straight from its provider (GTK
+   * 4.8's asynchronous read leaks for local content). */
+  provider = gdk_clipboard_get_content (self->clipboard);
+  if (provider != NULL)
+    {
+      g_auto (GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_STRING);
+      if (gdk_content_provider_get_value (provider, &value, NULL))
+        send_cut_text (self, g_value_get_string (&value));
+      return;
+    }
   gdk_clipboard_read_text_async (self->clipboard, self->clipboard_cancellable, clipboard_text_cb, self);
 }
 
@@ -1140,6 +1164,7 @@ hgr_vnc_display_set_password (HgrVncDisplay *self,
 GdkTexture *
 hgr_vnc_display_get_screenshot (HgrVncDisplay *self)
 {
+  g_autoptr (GBytes) bytes = NULL;
   const guint8 *data;
   guint8       *copy;
   gsize         size, i;
@@ -1152,8 +1177,9 @@ hgr_vnc_display_get_screenshot (HgrVncDisplay *self)
   copy = g_memdup2 (data, size);
   for (i = 3; i < size; i += 4)
     copy[i] = 0xff;
-  return gdk_memory_texture_new (self->fb_width, self->fb_height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED,
-                                 g_bytes_new_take (copy, size), self->fb_width * 4);
+  bytes = g_bytes_new_take (copy, size);
+  return gdk_memory_texture_new (self->fb_width, self->fb_height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes,
+                                 self->fb_width * 4);
 }
 
 static gboolean

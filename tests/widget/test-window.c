@@ -160,6 +160,15 @@ test_sort_by_state (Fixture      *fixture,
     }
 }
 
+/* For the log of a test that fails: what the guest went through. */
+static void
+log_notify_cb (HgrGuest   *guest,
+               GParamSpec *pspec)
+{
+  g_test_message ("%s: %s → state %d, busy %d", hgr_guest_get_name (guest), pspec->name, hgr_guest_get_state (guest),
+                  hgr_guest_get_busy (guest));
+}
+
 static void
 test_action_sensitivity (Fixture      *fixture,
                          gconstpointer data)
@@ -185,6 +194,7 @@ test_action_sensitivity (Fixture      *fixture,
   g_assert_false (gtk_widget_get_visible (shut_down));
 
   /* Running it through the action: the buttons follow the new state. */
+  g_signal_connect (beta, "notify", G_CALLBACK (log_notify_cb), NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "guest.run", NULL);
   HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (beta) == HGR_GUEST_STATE_RUNNING && !hgr_guest_get_busy (beta));
   g_assert_false (gtk_widget_get_visible (run));
