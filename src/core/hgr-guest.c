@@ -41,6 +41,7 @@ struct _HgrGuest
   char         *uuid;
   char         *title;
   HgrGuestState state;
+  guint         state_serial; /* counts state changes: tells a worker's reading stale */
   gboolean      persistent;
   guint         busy;
 
@@ -88,8 +89,9 @@ typedef struct
   HgrGuestAction action;
   gboolean       force_off;
   GStrv          delete_disks;
-  gboolean       undefined;  /* set by delete_thread once the definition is gone */
-  char          *remote_uri; /* the host's, for a console tunnel */
+  gboolean       undefined;    /* set by delete_thread once the definition is gone */
+  char          *remote_uri;   /* the host's, for a console tunnel */
+  guint          state_serial; /* the guest's when the worker started */
 } GuestTaskData;
 
 /* What the details worker read. */
@@ -122,6 +124,7 @@ guest_task_data_new (HgrGuest *self)
 
   virDomainRef (self->domain);
   data->domain = self->domain;
+  data->state_serial = self->state_serial;
   return data;
 }
 
@@ -327,6 +330,7 @@ hgr_guest_set_state (HgrGuest     *self,
 
   was_active = hgr_guest_get_active (self);
   self->state = state;
+  self->state_serial++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   if (was_active != hgr_guest_get_active (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
@@ -359,7 +363,8 @@ hgr_guest_get_domain (HgrGuest *self)
 
 static void
 apply_details (HgrGuest     *self,
-               GuestDetails *details)
+               GuestDetails *details,
+               guint         state_serial)
 {
   GObject *object = G_OBJECT (self);
 
@@ -392,7 +397,9 @@ apply_details (HgrGuest     *self,
       self->details_loaded = TRUE;
       g_object_notify_by_pspec (object, properties[PROP_DETAILS_LOADED]);
     }
-  hgr_guest_set_state (self, hgr_guest_state_from_libvirt (details->vir_state, details->managed_save));
+  /* A state read before an event or an action that changed it is old news. */
+  if (state_serial == self->state_serial)
+    hgr_guest_set_state (self, hgr_guest_state_from_libvirt (details->vir_state, details->managed_save));
   g_object_thaw_notify (object);
 }
 
@@ -813,7 +820,7 @@ details_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  apply_details (self, details);
+  apply_details (self, details, ((GuestTaskData *) g_task_get_task_data (G_TASK (result)))->state_serial);
   g_task_return_boolean (task, TRUE);
 }
 

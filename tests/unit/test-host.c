@@ -361,6 +361,32 @@ test_details (void)
 }
 
 static void
+test_details_do_not_undo_newer_state (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  HgrGuest *beta = hgr_host_lookup_guest (host, BETA_UUID);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* The details worker reads "shut off"; before its answer is applied, an
+   * event says the guest runs. The older reading must not win (it did: the
+   * overview's details undid a Run in the window test, now and then). */
+  g_assert_cmpint (hgr_guest_get_state (beta), ==, HGR_GUEST_STATE_SHUT_OFF);
+  hgr_guest_load_details_async (beta, NULL, hgr_test_store_result_cb, &result);
+  hgr_guest_set_state (beta, HGR_GUEST_STATE_RUNNING);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_true (hgr_guest_load_details_finish (beta, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (hgr_guest_get_details_loaded (beta));
+  g_assert_cmpint (hgr_guest_get_state (beta), ==, HGR_GUEST_STATE_RUNNING);
+
+  /* With nothing newer, the details' reading stands. */
+  g_clear_object (&result);
+  load_details (beta);
+  g_assert_cmpint (hgr_guest_get_state (beta), ==, HGR_GUEST_STATE_SHUT_OFF);
+}
+
+static void
 test_delete_keeps_storage (void)
 {
   g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
@@ -457,6 +483,7 @@ main (int   argc,
   g_test_add_func ("/host/delete-with-storage", test_delete_with_storage);
   g_test_add_func ("/host/delete-unknown-storage-changes-nothing", test_delete_unknown_storage_changes_nothing);
   g_test_add_func ("/host/open-graphics-unsupported", test_open_graphics_unsupported);
+  g_test_add_func ("/host/details-do-not-undo-newer-state", test_details_do_not_undo_newer_state);
 
   return g_test_run ();
 }
