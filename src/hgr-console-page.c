@@ -48,6 +48,8 @@ struct _HgrConsolePage
   GSignalGroup       *host_signals;
   GCancellable       *opening;
   char               *open_error;
+  GSubprocess        *tunnel;       /* a remote guest's ssh -W */
+  char               *tunnel_error; /* what it said when the display ended */
   GSimpleActionGroup *actions;
   gboolean            active;
   gboolean            detachable;
@@ -186,7 +188,8 @@ open_cb (GObject      *object,
   HgrConsolePage *self = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *password = NULL;
-  int              fd = hgr_guest_open_graphics_finish (HGR_GUEST (object), result, &password, &error);
+  g_autoptr (GSubprocess) tunnel = NULL;
+  int fd = hgr_guest_open_graphics_finish (HGR_GUEST (object), result, &password, &tunnel, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return; /* the page let go; self may be gone */
@@ -202,6 +205,7 @@ open_cb (GObject      *object,
     }
   else
     {
+      g_set_object (&self->tunnel, tunnel);
       hgr_vnc_display_set_password (self->display, password);
       hgr_vnc_display_open_fd (self->display, fd,
                                hgr_host_get_remote (hgr_guest_get_host (HGR_GUEST (object))) ? HGR_VNC_LINK_REMOTE
@@ -229,6 +233,38 @@ stop (HgrConsolePage *self)
     }
   if (hgr_vnc_display_get_state (self->display) != HGR_VNC_DISPLAY_STATE_CLOSED)
     hgr_vnc_display_close (self->display);
+  /* Closing the socket ends ssh; GLib reaps it. */
+  g_clear_object (&self->tunnel);
+  g_clear_pointer (&self->tunnel_error, g_free);
+}
+
+static void
+tunnel_said_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (HgrConsolePage) self = user_data;
+  g_autofree char *said = NULL;
+
+  if (!g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, NULL, &said, NULL) ||
+      self->tunnel != G_SUBPROCESS (object) || said == NULL || *g_strstrip (said) == '\0')
+    return;
+  g_free (self->tunnel_error);
+  /* Translators: %s is what ssh said, such as "Host key verification failed." */
+  self->tunnel_error = g_strdup_printf (_ ("The SSH tunnel to the display ended: %s"), said);
+  update (self);
+}
+
+/* When a remote display ends, ssh's words say why better than a closed socket. */
+static void
+display_state_cb (HgrConsolePage *self)
+{
+  HgrVncDisplayState state = hgr_vnc_display_get_state (self->display);
+
+  if (self->tunnel != NULL && self->tunnel_error == NULL &&
+      (state == HGR_VNC_DISPLAY_STATE_FAILED || state == HGR_VNC_DISPLAY_STATE_DISCONNECTED))
+    g_subprocess_communicate_utf8_async (self->tunnel, NULL, NULL, tunnel_said_cb, g_object_ref (self));
+  update (self);
 }
 
 static void
@@ -266,6 +302,22 @@ update_actions (HgrConsolePage *self)
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "detach");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->detachable && self->guest != NULL);
   gtk_widget_set_visible (self->detach_button, self->detachable);
+}
+
+/* Why the session ended: ssh's words for a tunnel, else the display's. */
+static const char *
+dup_end_reason (HgrConsolePage *self,
+                char          **storage)
+{
+  const char *reason = self->tunnel_error;
+
+  if (reason == NULL)
+    reason = hgr_vnc_display_get_error_message (self->display);
+  if (reason == NULL)
+    reason = _ ("The guest’s display closed the connection.");
+  g_free (*storage);
+  *storage = g_strdup (reason);
+  return *storage;
 }
 
 static void
@@ -343,14 +395,11 @@ update (HgrConsolePage *self)
                    STATUS_BUTTON_PASSWORD);
       return;
     case HGR_VNC_DISPLAY_STATE_FAILED:
-      show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"),
-                   hgr_vnc_display_get_error_message (self->display), STATUS_BUTTON_RECONNECT);
+      show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"), dup_end_reason (self, &description),
+                   STATUS_BUTTON_RECONNECT);
       return;
     case HGR_VNC_DISPLAY_STATE_DISCONNECTED:
-      show_status (self, "network-offline-symbolic", _ ("Console Disconnected"),
-                   hgr_vnc_display_get_error_message (self->display) != NULL
-                     ? hgr_vnc_display_get_error_message (self->display)
-                     : _ ("The guest’s display closed the connection."),
+      show_status (self, "network-offline-symbolic", _ ("Console Disconnected"), dup_end_reason (self, &description),
                    STATUS_BUTTON_RECONNECT);
       return;
     case HGR_VNC_DISPLAY_STATE_CONNECTED:
@@ -650,6 +699,7 @@ hgr_console_page_dispose (GObject *object)
   g_clear_object (&self->guest_signals);
   g_clear_object (&self->host_signals);
   g_clear_object (&self->guest);
+  g_clear_object (&self->tunnel);
   g_clear_object (&self->actions);
   gtk_widget_dispose_template (GTK_WIDGET (self), HGR_TYPE_CONSOLE_PAGE);
   /* the template's root box is not bound, so dispose_template leaves it */
@@ -665,6 +715,7 @@ hgr_console_page_finalize (GObject *object)
   HgrConsolePage *self = HGR_CONSOLE_PAGE (object);
 
   g_free (self->open_error);
+  g_free (self->tunnel_error);
 
   G_OBJECT_CLASS (hgr_console_page_parent_class)->finalize (object);
 }
@@ -823,7 +874,7 @@ hgr_console_page_init (HgrConsolePage *self)
   self->host_signals = g_signal_group_new (HGR_TYPE_HOST);
   g_signal_group_connect_swapped (self->host_signals, "notify::status", G_CALLBACK (update), self);
 
-  g_signal_connect_object (self->display, "notify::state", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->display, "notify::state", G_CALLBACK (display_state_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->display, "notify::absolute-pointer", G_CALLBACK (update_hint), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->display, "notify::grab-keyboard", G_CALLBACK (update_hint), self,

@@ -555,8 +555,9 @@ hgr_guest_perform_finish (HgrGuest     *self,
 /* An open graphics socket; closed unless somebody takes it. */
 typedef struct
 {
-  int   fd;
-  char *password;
+  int          fd;
+  char        *password;
+  GSubprocess *tunnel;
 } GraphicsFd;
 
 static void
@@ -567,6 +568,7 @@ graphics_fd_free (GraphicsFd *graphics)
   if (graphics->password != NULL)
     memset (graphics->password, 0, strlen (graphics->password));
   g_free (graphics->password);
+  g_clear_object (&graphics->tunnel);
   g_free (graphics);
 }
 
@@ -597,7 +599,7 @@ open_remote_graphics (GuestTaskData *data,
   if (vnc == NULL || (target = hgr_vnc_graphics_dup_tunnel_target (vnc, error)) == NULL ||
       (argv = hgr_vnc_graphics_build_ssh_argv (data->remote_uri, target, error)) == NULL)
     return FALSE;
-  graphics->fd = hgr_vnc_graphics_open_tunnel ((const char *const *) argv, error);
+  graphics->fd = hgr_vnc_graphics_open_tunnel ((const char *const *) argv, &graphics->tunnel, error);
   graphics->password = g_steal_pointer (&vnc->password);
   return graphics->fd >= 0;
 }
@@ -688,6 +690,8 @@ hgr_guest_open_graphics_async (HgrGuest           *self,
  * @result: the result
  * @password: (out) (optional) (nullable): the display's VNC password when
  *   one is needed and known, else %NULL
+ * @tunnel: (out) (optional) (nullable): for a remote guest, the ssh process
+ *   of the tunnel (standard error piped: its words when the display fails)
  * @error: return location
  *
  * Returns: the socket, which the caller owns and closes, or -1 with @error set
@@ -696,6 +700,7 @@ int
 hgr_guest_open_graphics_finish (HgrGuest     *self,
                                 GAsyncResult *result,
                                 char        **password,
+                                GSubprocess **tunnel,
                                 GError      **error)
 {
   GraphicsFd *graphics;
@@ -705,6 +710,8 @@ hgr_guest_open_graphics_finish (HgrGuest     *self,
 
   if (password != NULL)
     *password = NULL;
+  if (tunnel != NULL)
+    *tunnel = NULL;
   graphics = g_task_propagate_pointer (G_TASK (result), error);
   if (graphics == NULL)
     return -1;
@@ -712,6 +719,8 @@ hgr_guest_open_graphics_finish (HgrGuest     *self,
   graphics->fd = -1;
   if (password != NULL)
     *password = g_steal_pointer (&graphics->password);
+  if (tunnel != NULL)
+    *tunnel = g_steal_pointer (&graphics->tunnel);
   graphics_fd_free (graphics);
   return fd;
 }

@@ -73,6 +73,7 @@ void hgr_guest_open_graphics_async (HgrGuest           *self,
 int  hgr_guest_open_graphics_finish (HgrGuest     *self,
                                      GAsyncResult *result,
                                      char        **password,
+                                     GSubprocess **tunnel,
                                      GError      **error);
 
 const char *hgr_guest_state_to_label (HgrGuestState state);

@@ -237,6 +237,8 @@ hgr_vnc_graphics_build_ssh_argv (const char *uri,
 /**
  * hgr_vnc_graphics_open_tunnel:
  * @argv: from hgr_vnc_graphics_build_ssh_argv()
+ * @ssh: (out) (optional): the ssh process, its standard error a pipe: what
+ *   it says when the tunnel fails (a refused host key)
  * @error: return location
  *
  * Starts ssh with its standard input and output on one end of a socket pair.
@@ -248,6 +250,7 @@ hgr_vnc_graphics_build_ssh_argv (const char *uri,
  */
 int
 hgr_vnc_graphics_open_tunnel (const char *const *argv,
+                              GSubprocess      **ssh_out,
                               GError           **error)
 {
   g_autoptr (GSubprocessLauncher) launcher = NULL;
@@ -263,7 +266,7 @@ hgr_vnc_graphics_open_tunnel (const char *const *argv,
       return -1;
     }
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
   if (g_getenv ("SSH_ASKPASS") != NULL)
     g_subprocess_launcher_setenv (launcher, "SSH_ASKPASS_REQUIRE", "prefer", TRUE);
   g_subprocess_launcher_take_stdin_fd (launcher, dup (fds[1]));
@@ -274,6 +277,8 @@ hgr_vnc_graphics_open_tunnel (const char *const *argv,
       close (fds[0]);
       return -1;
     }
-  /* GLib reaps ssh when it ends; the socket is all we keep. */
+  /* GLib reaps ssh when it ends, whether or not the caller keeps it. */
+  if (ssh_out != NULL)
+    *ssh_out = g_steal_pointer (&ssh);
   return fds[0];
 }

@@ -34,6 +34,7 @@ GStrv           hgr_vnc_graphics_build_ssh_argv (const char *uri,
                                                  const char *target,
                                                  GError    **error);
 int             hgr_vnc_graphics_open_tunnel (const char *const *argv,
+                                              GSubprocess      **ssh,
                                               GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HgrVncGraphics, hgr_vnc_graphics_free)

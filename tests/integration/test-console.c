@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -269,6 +270,28 @@ test_console_through_ssh (void)
       g_test_message ("client-side TCP connection to port %d", g_array_index (ports, int, i));
       g_assert_cmpint (g_array_index (ports, int, i), ==, atoi (ssh_port));
     }
+
+  /* The tunnel's ssh does not know the host key: the page says what ssh
+   * said, instead of a socket that closed. */
+  console_close (&console);
+  {
+    g_autofree char *empty = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "console_known_hosts", NULL);
+    g_autofree char *use = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "use_known_hosts", NULL);
+    AdwStatusPage   *status;
+
+    g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+    g_assert_true (g_file_set_contents (use, empty, -1, NULL));
+    console_open (&console, guest);
+    status = ADW_STATUS_PAGE (
+      gtk_widget_get_template_child (GTK_WIDGET (console.page), HGR_TYPE_CONSOLE_PAGE, "status_page"));
+    HGR_TEST_WAIT_UNTIL (adw_status_page_get_description (status) != NULL &&
+                         strstr (adw_status_page_get_description (status), "Host key verification failed") != NULL);
+    g_test_message ("refused tunnel: %s", adw_status_page_get_description (status));
+    g_assert_cmpint (g_unlink (use), ==, 0);
+    console_close (&console);
+  }
+  console_open (&console, guest);
+  wait_for_firmware_screen (&console);
 
   /* Destroyed while shown, over SSH too. */
   g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_FORCE_OFF));

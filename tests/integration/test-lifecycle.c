@@ -68,7 +68,7 @@ test_lifecycle (void)
 
     hgr_guest_open_graphics_async (guest, NULL, hgr_test_store_result_cb, &opened);
     HGR_TEST_WAIT_UNTIL (opened != NULL);
-    fd = hgr_guest_open_graphics_finish (guest, opened, NULL, &display_error);
+    fd = hgr_guest_open_graphics_finish (guest, opened, NULL, NULL, &display_error);
     g_assert_no_error (display_error);
     g_assert_cmpint (fd, >=, 0);
     socket = g_socket_new_from_fd (fd, &display_error);

@@ -459,7 +459,7 @@ test_open_graphics_unsupported (void)
   /* The test driver has no display to hand over: a clear error, no socket. */
   hgr_guest_open_graphics_async (alpha, NULL, hgr_test_store_result_cb, &result);
   HGR_TEST_WAIT_UNTIL (result != NULL);
-  g_assert_cmpint (hgr_guest_open_graphics_finish (alpha, result, NULL, &error), ==, -1);
+  g_assert_cmpint (hgr_guest_open_graphics_finish (alpha, result, NULL, NULL, &error), ==, -1);
   g_assert_error (error, HGR_ERROR, HGR_ERROR_LIBVIRT);
   g_test_message ("refused: %s", error->message);
   g_assert_nonnull (strstr (error->message, "not supported"));

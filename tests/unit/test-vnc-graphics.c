@@ -150,7 +150,7 @@ test_open_tunnel (void)
   const char *const argv[] = { "cat", NULL };
   g_autoptr (GError) error = NULL;
   char reply[6] = { 0 };
-  int  fd = hgr_vnc_graphics_open_tunnel (argv, &error);
+  int  fd = hgr_vnc_graphics_open_tunnel (argv, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (fd, >=, 0);
@@ -162,8 +162,24 @@ test_open_tunnel (void)
   {
     const char *const missing[] = { "/nonexistent/ssh", NULL };
 
-    g_assert_cmpint (hgr_vnc_graphics_open_tunnel (missing, &error), ==, -1);
+    g_assert_cmpint (hgr_vnc_graphics_open_tunnel (missing, NULL, &error), ==, -1);
     g_assert_nonnull (error);
+  }
+
+  {
+    /* What ssh says when it fails is kept for the console to show. */
+    const char *const refusing[] = { "sh", "-c", "echo 'Host key verification failed.' >&2; exit 255", NULL };
+    g_autoptr (GSubprocess) ssh = NULL;
+    g_autoptr (GError) spawn_error = NULL;
+    g_autofree char *said = NULL;
+    int              refused_fd = hgr_vnc_graphics_open_tunnel (refusing, &ssh, &spawn_error);
+
+    g_assert_no_error (spawn_error);
+    g_assert_cmpint (refused_fd, >=, 0);
+    g_assert_nonnull (ssh);
+    g_assert_true (g_subprocess_communicate_utf8 (ssh, NULL, NULL, NULL, &said, &spawn_error));
+    g_assert_cmpstr (said, ==, "Host key verification failed.\n");
+    close (refused_fd);
   }
 }
 
