@@ -23,6 +23,7 @@
 #define ENCODING_RICH_CURSOR    (-239)
 #define ENCODING_POINTER_CHANGE (-257)
 #define ENCODING_EXT_KEY_EVENT  (-258)
+#define ENCODING_EXT_DESKTOP    (-308)
 
 typedef enum
 {
@@ -63,6 +64,8 @@ struct _HgrRfbServer
   gboolean client_desktop_size;
   gboolean client_pointer_change;
   gboolean client_rich_cursor;
+  gboolean client_ext_desktop;
+  guint16  resize_reason; /* ExtendedDesktopSize: 0 the server's own change, 1 the client asked */
   gboolean announce;
   gboolean request_pending;
   gboolean size_changed; /* since the client last heard the size */
@@ -218,13 +221,14 @@ static gboolean
 send_update (HgrRfbServer *self)
 {
   g_autoptr (GByteArray) out = g_byte_array_new ();
-  gboolean desktop_size = self->size_changed && self->client_desktop_size;
+  gboolean ext_desktop = self->client_ext_desktop && (self->size_changed || self->announce);
+  gboolean desktop_size = self->size_changed && self->client_desktop_size && !ext_desktop;
   guint16  n_rects = 1;
 
   if (self->announce)
     n_rects += (self->client_ext_key ? 1 : 0) + (self->client_pointer_change ? 1 : 0) +
                (self->client_rich_cursor ? 1 : 0);
-  if (desktop_size)
+  if (desktop_size || ext_desktop)
     n_rects++;
 
   g_byte_array_append (out, (const guint8[]){ 0, 0 }, 2);
@@ -247,6 +251,19 @@ send_update (HgrRfbServer *self)
     }
   if (desktop_size)
     put_rect_header (out, 0, 0, self->width, self->height, ENCODING_DESKTOP_SIZE);
+  if (ext_desktop)
+    {
+      /* x: why, y: status (0 = done); one screen, id 1, the whole desktop */
+      put_rect_header (out, self->resize_reason, 0, self->width, self->height, ENCODING_EXT_DESKTOP);
+      g_byte_array_append (out, (const guint8[]){ 1, 0, 0, 0 }, 4);
+      put_u32 (out, 1);
+      put_u16 (out, 0);
+      put_u16 (out, 0);
+      put_u16 (out, self->width);
+      put_u16 (out, self->height);
+      put_u32 (out, 0);
+      self->resize_reason = 0;
+    }
   put_rect_header (out, 0, 0, self->width, self->height, ENCODING_RAW);
 
   self->announce = FALSE;
@@ -353,6 +370,8 @@ handle_client_message (HgrRfbServer *self)
               self->client_pointer_change = TRUE;
             else if (encoding == ENCODING_RICH_CURSOR && (self->flags & HGR_RFB_SERVER_CURSOR))
               self->client_rich_cursor = TRUE;
+            else if (encoding == ENCODING_EXT_DESKTOP && (self->flags & HGR_RFB_SERVER_RESIZABLE))
+              self->client_ext_desktop = TRUE;
           }
         self->announce = TRUE;
         return TRUE;
@@ -404,6 +423,30 @@ handle_client_message (HgrRfbServer *self)
         g_free (self->cut_text);
         self->cut_text = g_steal_pointer (&text);
         g_mutex_unlock (&self->lock);
+        return TRUE;
+      }
+    case 251: /* SetDesktopSize: the client asks for a size */
+      {
+        guint8  screens;
+        guint8  screen[16];
+        guint16 width, height, i;
+
+        if (!read_all (self, buffer, 7))
+          return FALSE;
+        width = (buffer[1] << 8) | buffer[2];
+        height = (buffer[3] << 8) | buffer[4];
+        screens = buffer[5];
+        for (i = 0; i < screens; i++)
+          if (!read_all (self, screen, sizeof screen))
+            return FALSE;
+        if (width == 0 || height == 0 || width > 8192 || height > 8192)
+          return FALSE;
+        self->width = width;
+        self->height = height;
+        make_frames (self);
+        self->dirty = TRUE;
+        self->size_changed = TRUE;
+        self->resize_reason = 1;
         return TRUE;
       }
     case 255: /* QEMU client message; subtype 0 is the extended key event */

@@ -42,6 +42,7 @@ typedef enum
   HGR_RFB_SERVER_STREAM = 1 << 2,           /* answer every request with a whole new frame */
   HGR_RFB_SERVER_PASSWORD = 1 << 3,         /* offer VNC authentication only, refuse it */
   HGR_RFB_SERVER_CURSOR = 1 << 4,           /* send an 8×8 cursor, hot spot (2, 3) */
+  HGR_RFB_SERVER_RESIZABLE = 1 << 5,        /* ExtendedDesktopSize: the client may set the size */
 } HgrRfbServerFlags;
 
 HgrRfbServer *hgr_rfb_server_new (int               width,

@@ -269,6 +269,30 @@ test_server_resize (void)
   fixture_close (&fixture);
 }
 
+static void
+test_resize_guest (void)
+{
+  Fixture fixture = { 0 };
+  int     scale;
+
+  /* A server that lets the client set its size follows the widget. */
+  fixture_open (&fixture, 320, 240, HGR_RFB_SERVER_RESIZABLE, 400, 300);
+  wait_for_picture (&fixture);
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (fixture.display));
+  hgr_vnc_display_set_resize_guest (fixture.display, TRUE);
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_guest_width (fixture.display) == 400 * scale &&
+                       hgr_vnc_display_get_guest_height (fixture.display) == 300 * scale);
+
+  /* The window grows: so does the guest. */
+  gtk_widget_set_size_request (GTK_WIDGET (fixture.display), 500, 350);
+  HGR_TEST_WAIT_UNTIL (hgr_vnc_display_get_guest_width (fixture.display) == 500 * scale &&
+                       hgr_vnc_display_get_guest_height (fixture.display) == 350 * scale);
+  /* and the picture fills it, in fit mode, with no black around */
+  HGR_TEST_WAIT_UNTIL (rendered_rgb (GTK_WIDGET (fixture.display), 2, 2) == 0xff0000 &&
+                       rendered_rgb (GTK_WIDGET (fixture.display), 497, 347) == 0xffffff);
+  fixture_close (&fixture);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Input through the X server                                               */
 
@@ -772,6 +796,7 @@ main (int   argc,
   g_test_add_func ("/vnc-display/fit", test_fit);
   g_test_add_func ("/vnc-display/one-to-one", test_one_to_one);
   g_test_add_func ("/vnc-display/server-resize", test_server_resize);
+  g_test_add_func ("/vnc-display/resize-guest", test_resize_guest);
   g_test_add_func ("/vnc-display/keys/scancodes", test_keys_scancodes);
   g_test_add_func ("/vnc-display/keys/keysym-fallback", test_keys_keysym_fallback);
   g_test_add_func ("/vnc-display/keys/released-on-focus-out", test_keys_released_on_focus_out);
