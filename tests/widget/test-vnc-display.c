@@ -559,6 +559,44 @@ test_keys_before_window_shortcuts (void)
 }
 
 static void
+test_pointer_relative (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr (GArray) events = g_array_new (FALSE, FALSE, sizeof (HgrRfbEvent));
+  GdkSurface      *surface;
+  graphene_point_t at;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  /* No tablet: the guest takes motions, sent around QEMU's 0x7fff origin. */
+  fixture_open (&fixture, 320, 240, 0, 320, 240);
+  wait_for_picture (&fixture);
+  g_assert_false (hgr_vnc_display_get_absolute_pointer (fixture.display));
+  focus_display (&fixture);
+  surface = gtk_native_get_surface (GTK_NATIVE (fixture.window));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture.display), fixture.window,
+                                           &GRAPHENE_POINT_INIT (100, 100), &at));
+  first = g_strdup_printf ("mousemove --window %lu %d %d", (gulong) gdk_x11_surface_get_xid (surface), (int) at.x,
+                           (int) at.y);
+  second = g_strdup_printf ("mousemove --window %lu %d %d", (gulong) gdk_x11_surface_get_xid (surface),
+                            (int) at.x + 10, (int) at.y - 4);
+  xdotool (first);
+  HGR_TEST_WAIT_UNTIL (({
+    g_autoptr (GArray) more = hgr_rfb_server_take_events (fixture.server);
+    more->len > 0;
+  }));
+  xdotool (second);
+  HGR_TEST_WAIT_UNTIL (({
+    g_autoptr (GArray) more = hgr_rfb_server_take_events (fixture.server);
+    g_array_append_vals (events, more->data, more->len);
+    events->len > 0;
+  }));
+  g_assert_cmpint (g_array_index (events, HgrRfbEvent, events->len - 1).x, ==, 0x7fff + 10);
+  g_assert_cmpint (g_array_index (events, HgrRfbEvent, events->len - 1).y, ==, 0x7fff - 4);
+  fixture_close (&fixture);
+}
+
+static void
 test_guest_cursor (void)
 {
   Fixture     fixture = { 0 };
@@ -804,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/vnc-display/keys/before-window-shortcuts", test_keys_before_window_shortcuts);
   g_test_add_func ("/vnc-display/pointer/scaled", test_pointer_scaled);
   g_test_add_func ("/vnc-display/pointer/guest-cursor", test_guest_cursor);
+  g_test_add_func ("/vnc-display/pointer/relative", test_pointer_relative);
   g_test_add_func ("/vnc-display/clipboard", test_clipboard);
   g_test_add_func ("/vnc-display/ends/server-disconnects", test_server_disconnects);
   g_test_add_func ("/vnc-display/ends/garbage", test_server_sends_garbage);
