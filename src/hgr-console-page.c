@@ -30,7 +30,8 @@ struct _HgrConsolePage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkRevealer   *toolbar_revealer;
+  GtkRevealer   *toolbar_revealer; /* the toolbar's place in a window */
+  GtkRevealer   *osd_revealer;     /* and over the picture in fullscreen */
   GtkWidget     *toolbar;
   GtkRevealer   *hint_revealer;
   GtkLabel      *hint_label;
@@ -567,27 +568,64 @@ fullscreen_activated (GSimpleAction *action,
 /* Fullscreen: the toolbar hides, and comes back at the top edge            */
 
 static gboolean
+is_fullscreen (HgrConsolePage *self)
+{
+  return self->watched_window != NULL && gtk_window_is_fullscreen (self->watched_window);
+}
+
+/* Where the toolbar is now: above the picture, or over it. */
+static GtkRevealer *
+toolbar_holder (HgrConsolePage *self)
+{
+  return gtk_widget_get_parent (self->toolbar) == GTK_WIDGET (self->osd_revealer) ? self->osd_revealer
+                                                                                  : self->toolbar_revealer;
+}
+
+static gboolean
 hide_toolbar_cb (gpointer user_data)
 {
   HgrConsolePage *self = user_data;
 
   self->hide_toolbar_source = 0;
-  gtk_revealer_set_reveal_child (self->toolbar_revealer, FALSE);
+  gtk_revealer_set_reveal_child (self->osd_revealer, FALSE);
   return G_SOURCE_REMOVE;
+}
+
+static void
+move_toolbar (HgrConsolePage *self,
+              GtkRevealer    *to)
+{
+  g_autoptr (GtkWidget) toolbar = g_object_ref (self->toolbar);
+  GtkRevealer *from = toolbar_holder (self);
+
+  if (from == to)
+    return;
+  gtk_revealer_set_child (from, NULL);
+  gtk_revealer_set_child (to, toolbar);
 }
 
 static void
 fullscreen_changed_cb (HgrConsolePage *self)
 {
-  gboolean fullscreen = self->watched_window != NULL && gtk_window_is_fullscreen (self->watched_window);
+  gboolean fullscreen = is_fullscreen (self);
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "fullscreen");
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (fullscreen));
   g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
   if (fullscreen)
-    self->hide_toolbar_source = g_timeout_add (TOOLBAR_HIDE_DELAY_MS, hide_toolbar_cb, self);
+    {
+      /* An on-screen bar over the picture, so the guest's screen keeps its size. */
+      move_toolbar (self, self->osd_revealer);
+      gtk_widget_add_css_class (self->toolbar, "osd");
+      gtk_revealer_set_reveal_child (self->osd_revealer, TRUE);
+      self->hide_toolbar_source = g_timeout_add (TOOLBAR_HIDE_DELAY_MS, hide_toolbar_cb, self);
+    }
   else
-    gtk_revealer_set_reveal_child (self->toolbar_revealer, TRUE);
+    {
+      move_toolbar (self, self->toolbar_revealer);
+      gtk_widget_remove_css_class (self->toolbar, "osd");
+      gtk_revealer_set_reveal_child (self->osd_revealer, FALSE);
+    }
 }
 
 static void
@@ -598,16 +636,16 @@ page_motion_cb (GtkEventControllerMotion *controller,
 {
   gboolean over_toolbar;
 
-  if (self->watched_window == NULL || !gtk_window_is_fullscreen (self->watched_window))
+  if (!is_fullscreen (self))
     return;
-  over_toolbar = gtk_revealer_get_child_revealed (self->toolbar_revealer) &&
-                 y <= gtk_widget_get_height (GTK_WIDGET (self->toolbar_revealer));
+  over_toolbar = gtk_revealer_get_child_revealed (self->osd_revealer) &&
+                 y <= gtk_widget_get_height (GTK_WIDGET (self->osd_revealer));
   if (y <= TOOLBAR_SHOW_DISTANCE || over_toolbar)
     {
-      gtk_revealer_set_reveal_child (self->toolbar_revealer, TRUE);
+      gtk_revealer_set_reveal_child (self->osd_revealer, TRUE);
       g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
     }
-  else if (gtk_revealer_get_reveal_child (self->toolbar_revealer) && self->hide_toolbar_source == 0)
+  else if (gtk_revealer_get_reveal_child (self->osd_revealer) && self->hide_toolbar_source == 0)
     self->hide_toolbar_source = g_timeout_add (TOOLBAR_HIDE_DELAY_MS, hide_toolbar_cb, self);
 }
 
@@ -618,7 +656,7 @@ static void
 release_requested_cb (HgrConsolePage *self)
 {
   /* Ctrl+Alt with the keyboard not grabbed: out to the toolbar. */
-  gtk_revealer_set_reveal_child (self->toolbar_revealer, TRUE);
+  gtk_revealer_set_reveal_child (toolbar_holder (self), TRUE);
   gtk_widget_child_focus (self->toolbar, GTK_DIR_TAB_FORWARD);
 }
 
@@ -806,6 +844,7 @@ hgr_console_page_class_init (HgrConsolePageClass *klass)
   g_type_ensure (HGR_TYPE_VNC_DISPLAY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hgr-console-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, toolbar_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, osd_revealer);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, hint_revealer);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, hint_label);

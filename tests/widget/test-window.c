@@ -306,6 +306,20 @@ test_console_page (Fixture      *fixture,
   console = find_console_window ();
   g_assert_nonnull (console);
   g_assert_true (hgr_console_window_get_guest (console) == beta);
+  HGR_TEST_WAIT_UNTIL (gtk_window_is_fullscreen (GTK_WINDOW (console)));
+  {
+    /* No header; the toolbar floats over the picture, and hides. */
+    HgrConsolePage *detached = hgr_console_window_get_page (console);
+    GtkWidget      *toolbar = console_child (detached, "toolbar");
+    GtkRevealer    *osd = GTK_REVEALER (console_child (detached, "osd_revealer"));
+
+    g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (
+      gtk_widget_get_template_child (GTK_WIDGET (console), HGR_TYPE_CONSOLE_WINDOW, "header_revealer"))));
+    g_assert_true (gtk_widget_get_parent (toolbar) == GTK_WIDGET (osd));
+    g_assert_true (gtk_widget_has_css_class (toolbar, "osd"));
+    HGR_TEST_WAIT_UNTIL (!gtk_revealer_get_reveal_child (osd));
+    /* (Leaving fullscreen needs a window manager to confirm it: not here.) */
+  }
   gtk_window_destroy (GTK_WINDOW (console));
 }
 
