@@ -287,7 +287,10 @@ update_hint (HgrConsolePage *self)
                         "the guest for a pointer that follows exactly."));
   if (text != NULL)
     gtk_label_set_text (self->hint_label, text);
-  gtk_revealer_set_reveal_child (self->hint_revealer, text != NULL);
+  /* In fullscreen the guest's screen is all there is. */
+  gtk_revealer_set_reveal_child (self->hint_revealer,
+                                 text != NULL && !(self->watched_window != NULL &&
+                                                   gtk_window_is_fullscreen (self->watched_window)));
 }
 
 static void
@@ -612,6 +615,7 @@ fullscreen_changed_cb (HgrConsolePage *self)
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (fullscreen));
   g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
+  update_hint (self);
   if (fullscreen)
     {
       /* An on-screen bar over the picture, so the guest's screen keeps its size. */
