@@ -237,6 +237,13 @@ our_tcp_remote_ports (void)
 }
 
 static void
+refuse_password_prompt_cb (HgrVncDisplay *display)
+{
+  g_assert_cmpint (hgr_vnc_display_get_state (display), !=, HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD);
+  g_assert_cmpint (hgr_vnc_display_get_state (display), !=, HGR_VNC_DISPLAY_STATE_AUTH_FAILED);
+}
+
+static void
 test_console_through_ssh (void)
 {
   const char *uri = hgr_test_require_env ("HGR_TEST_SSH_URI");
@@ -302,6 +309,49 @@ test_console_through_ssh (void)
   hgr_test_undefine (host, guest);
 }
 
+static void
+test_password_through_ssh (void)
+{
+  const char *uri = hgr_test_require_env ("HGR_TEST_SSH_URI");
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HgrGuest) guest = NULL;
+  g_autofree char *name = g_strdup_printf ("hgr-test-console-password-%d", (int) getpid ());
+  g_autofree char *tiny = hgr_test_tiny_guest_xml (name);
+  g_auto (GStrv) parts = NULL;
+  g_autofree char *xml = NULL;
+  char             uuid[VIR_UUID_STRING_BUFLEN];
+  virDomainPtr     domain;
+  Console          console = { 0 };
+
+  if (uri == NULL)
+    return;
+  host = hgr_test_connect (uri, &error);
+  g_assert_no_error (error);
+
+  /* A display with a VNC password: the tunnel cannot skip it as
+   * virDomainOpenGraphicsFD does, so the console uses the one in the
+   * guest's secure description, and asks nothing. */
+  parts = g_strsplit (tiny, "autoport='yes'", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  xml = g_strjoin ("autoport='yes' passwd='hgr-vnc1'", parts[0], parts[1], NULL);
+  domain = virDomainDefineXML (hgr_host_get_connection (host), xml);
+  g_assert_nonnull (domain);
+  virDomainGetUUIDString (domain, uuid);
+  virDomainFree (domain);
+  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, uuid) != NULL);
+  guest = g_object_ref (hgr_host_lookup_guest (host, uuid));
+  g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_RUN));
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_RUNNING);
+
+  console_open (&console, guest);
+  g_signal_connect (console.display, "notify::state", G_CALLBACK (refuse_password_prompt_cb), NULL);
+  wait_for_firmware_screen (&console);
+
+  console_close (&console);
+  hgr_test_undefine (host, guest);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +361,7 @@ main (int   argc,
 
   g_test_add_func ("/console/local", test_local_console);
   g_test_add_func ("/console/through-ssh", test_console_through_ssh);
+  g_test_add_func ("/console/password-through-ssh", test_password_through_ssh);
 
   return g_test_run ();
 }
