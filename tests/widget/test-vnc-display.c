@@ -12,6 +12,7 @@
 #include <gdk/x11/gdkx.h>
 #include <gtk/gtk.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -204,11 +205,25 @@ test_one_to_one (void)
 {
   Fixture fixture = { 0 };
   Picture picture;
+  int     scale = 1;
 
-  /* 1:1 in a larger widget: centred, every guest pixel on one pixel. */
-  fixture_open (&fixture, 200, 100, 0, 400, 300);
+  /* 1:1 in a larger widget: centred, every guest pixel on one device pixel.
+   * The guest is 200×100 logical pixels at any scale (HiDPI: GDK_SCALE=2
+   * runs this test again as vnc-display-hidpi). */
+  {
+    GtkWidget *probe = gtk_window_new ();
+
+    gtk_window_present (GTK_WINDOW (probe));
+    HGR_TEST_WAIT_UNTIL (gtk_widget_get_realized (probe));
+    scale = gtk_widget_get_scale_factor (probe);
+    gtk_window_destroy (GTK_WINDOW (probe));
+    if (g_getenv ("GDK_SCALE") != NULL)
+      g_assert_cmpint (scale, ==, atoi (g_getenv ("GDK_SCALE")));
+  }
+  fixture_open (&fixture, 200 * scale, 100 * scale, 0, 400, 300);
   hgr_vnc_display_set_scale_to_fit (fixture.display, FALSE);
   wait_for_picture (&fixture);
+  g_assert_cmpint (gtk_widget_get_scale_factor (GTK_WIDGET (fixture.display)), ==, scale);
 
   picture = render (GTK_WIDGET (fixture.display));
   /* picture at (100, 100)–(300, 200); the middle column is x = 100 + 100 */
@@ -567,6 +582,7 @@ test_pointer_relative (void)
   graphene_point_t at;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
+  int              scale;
 
   /* No tablet: the guest takes motions, sent around QEMU's 0x7fff origin. */
   fixture_open (&fixture, 320, 240, 0, 320, 240);
@@ -574,12 +590,14 @@ test_pointer_relative (void)
   g_assert_false (hgr_vnc_display_get_absolute_pointer (fixture.display));
   focus_display (&fixture);
   surface = gtk_native_get_surface (GTK_NATIVE (fixture.window));
+  scale = gtk_widget_get_scale_factor (fixture.window);
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture.display), fixture.window,
                                            &GRAPHENE_POINT_INIT (100, 100), &at));
-  first = g_strdup_printf ("mousemove --window %lu %d %d", (gulong) gdk_x11_surface_get_xid (surface), (int) at.x,
-                           (int) at.y);
+  /* 20 and 8 device pixels: 20 and 8 guest pixels at scale 1, half at 2 */
+  first = g_strdup_printf ("mousemove --window %lu %d %d", (gulong) gdk_x11_surface_get_xid (surface),
+                           (int) at.x * scale, (int) at.y * scale);
   second = g_strdup_printf ("mousemove --window %lu %d %d", (gulong) gdk_x11_surface_get_xid (surface),
-                            (int) at.x + 10, (int) at.y - 4);
+                            (int) at.x * scale + 20, (int) at.y * scale - 8);
   xdotool (first);
   HGR_TEST_WAIT_UNTIL (({
     g_autoptr (GArray) more = hgr_rfb_server_take_events (fixture.server);
@@ -591,8 +609,8 @@ test_pointer_relative (void)
     g_array_append_vals (events, more->data, more->len);
     events->len > 0;
   }));
-  g_assert_cmpint (g_array_index (events, HgrRfbEvent, events->len - 1).x, ==, 0x7fff + 10);
-  g_assert_cmpint (g_array_index (events, HgrRfbEvent, events->len - 1).y, ==, 0x7fff - 4);
+  g_assert_cmpint (g_array_index (events, HgrRfbEvent, events->len - 1).x, ==, 0x7fff + 20 / scale);
+  g_assert_cmpint (g_array_index (events, HgrRfbEvent, events->len - 1).y, ==, 0x7fff - 8 / scale);
   fixture_close (&fixture);
 }
 
@@ -625,6 +643,7 @@ test_pointer_scaled (void)
   g_autofree char *command = NULL;
   HgrRfbEvent     *last_press = NULL, *last = NULL;
   guint            i;
+  int              scale;
 
   /* 800×600 at half size: the widget pixel (100, 50) is the guest's (200, 100). */
   fixture_open (&fixture, 800, 600, HGR_RFB_SERVER_ABSOLUTE_POINTER, 400, 300);
@@ -633,10 +652,12 @@ test_pointer_scaled (void)
   focus_display (&fixture);
 
   surface = gtk_native_get_surface (GTK_NATIVE (fixture.window));
+  scale = gtk_widget_get_scale_factor (fixture.window);
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture.display), fixture.window,
                                            &GRAPHENE_POINT_INIT (100, 50), &origin));
+  /* xdotool speaks X pixels, which are device pixels */
   command = g_strdup_printf ("mousemove --window %lu %d %d click 3", (gulong) gdk_x11_surface_get_xid (surface),
-                             (int) origin.x, (int) origin.y);
+                             (int) origin.x * scale, (int) origin.y * scale);
   xdotool (command);
 
   events = g_array_new (FALSE, FALSE, sizeof (HgrRfbEvent));
