@@ -763,12 +763,6 @@ clipboard_changed_cb (GdkClipboard  *clipboard,
 /* libgvnc signals                                                          */
 
 static void
-vnc_connected_cb (VncConnection *connection,
-                  HgrVncDisplay *self)
-{
-}
-
-static void
 vnc_auth_choose_type_cb (VncConnection *connection,
                          GValueArray   *types,
                          HgrVncDisplay *self)
@@ -1080,7 +1074,6 @@ hgr_vnc_display_open_fd (HgrVncDisplay *self,
 
   self->connection = vnc_connection_new ();
   g_object_set_data (G_OBJECT (self->connection), "hgr-link", GINT_TO_POINTER (link));
-  g_signal_connect (self->connection, "vnc-connected", G_CALLBACK (vnc_connected_cb), self);
   g_signal_connect (self->connection, "vnc-auth-choose-type", G_CALLBACK (vnc_auth_choose_type_cb), self);
   g_signal_connect (self->connection, "vnc-auth-credential", G_CALLBACK (vnc_auth_credential_cb), self);
   g_signal_connect (self->connection, "vnc-auth-failure", G_CALLBACK (vnc_auth_failure_cb), self);
