@@ -24,24 +24,29 @@
 #define TOOLBAR_HIDE_DELAY_MS 1500
 /* How close to the top edge the pointer brings the fullscreen toolbar back. */
 #define TOOLBAR_SHOW_DISTANCE 8
+/* The connecting spinner turns at ten frames a second, not at every frame:
+ * libgvnc moves on in idle callbacks, which a full-rate animation starves
+ * when frames are slow to draw (software GL: stuck at "Connecting…"). */
+#define SPINNER_INTERVAL_MS 100
 
 struct _HgrConsolePage
 {
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkRevealer   *toolbar_revealer; /* the toolbar's place in a window */
-  GtkRevealer   *osd_revealer;     /* and over the picture in fullscreen */
-  GtkWidget     *toolbar;
-  GtkRevealer   *hint_revealer;
-  GtkLabel      *hint_label;
-  GtkStack      *stack;
-  GtkWidget     *detach_button;
-  HgrVncDisplay *display;
-  AdwStatusPage *status_page;
-  GtkEntry      *password_entry;
-  GtkButton     *status_button;
-  GMenu         *function_keys_section;
+  GtkRevealer    *toolbar_revealer; /* the toolbar's place in a window */
+  GtkRevealer    *osd_revealer;     /* and over the picture in fullscreen */
+  GtkWidget      *toolbar;
+  GtkRevealer    *hint_revealer;
+  GtkLabel       *hint_label;
+  GtkStack       *stack;
+  GtkWidget      *detach_button;
+  HgrVncDisplay  *display;
+  AdwStatusPage  *status_page;
+  GtkDrawingArea *spinner;
+  GtkEntry       *password_entry;
+  GtkButton      *status_button;
+  GMenu          *function_keys_section;
 
   /* Owned */
   HgrGuest           *guest;
@@ -57,6 +62,7 @@ struct _HgrConsolePage
   GtkWindow          *watched_window;
   gboolean            settings_bound;
   guint               hide_toolbar_source;
+  guint               spinner_source;
 };
 
 G_DEFINE_FINAL_TYPE (HgrConsolePage, hgr_console_page, GTK_TYPE_WIDGET)
@@ -148,14 +154,55 @@ guest_is_live (HgrGuest *guest)
 }
 
 static void
+draw_spinner (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  GdkRGBA color;
+  double  turn = (g_get_monotonic_time () / 1000 % 1000) / 1000.0 * 2 * G_PI;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color.alpha *= 0.8;
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_set_line_width (cr, 3);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 2, turn, turn + 1.5 * G_PI);
+  cairo_stroke (cr);
+}
+
+static gboolean
+spinner_tick_cb (gpointer user_data)
+{
+  HgrConsolePage *self = user_data;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self->spinner));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_spinning (HgrConsolePage *self,
+              gboolean        spinning)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), spinning);
+  if (spinning && self->spinner_source == 0)
+    self->spinner_source = g_timeout_add (SPINNER_INTERVAL_MS, spinner_tick_cb, self);
+  else if (!spinning)
+    g_clear_handle_id (&self->spinner_source, g_source_remove);
+}
+
+static void
 show_status (HgrConsolePage *self,
              const char     *icon_name,
              const char     *title,
              const char     *description,
              StatusButton    button)
 {
-  /* No spinner while connecting: libgvnc moves on in idle callbacks, which
-   * an animation starves when frames are slow to draw (software GL). */
+  /* No icon: something is under way, shown by the spinner. */
+  set_spinning (self, icon_name == NULL);
   adw_status_page_set_icon_name (self->status_page, icon_name);
   adw_status_page_set_title (self->status_page, title);
   adw_status_page_set_description (self->status_page, description);
@@ -368,6 +415,7 @@ update (HgrConsolePage *self)
   if (!self->active)
     {
       stop (self);
+      set_spinning (self, FALSE);
       return;
     }
 
@@ -383,10 +431,10 @@ update (HgrConsolePage *self)
     case HGR_VNC_DISPLAY_STATE_CLOSED:
       if (self->opening == NULL)
         start_open (self);
-      show_status (self, "video-display-symbolic", _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
+      show_status (self, NULL, _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
       return;
     case HGR_VNC_DISPLAY_STATE_CONNECTING:
-      show_status (self, "video-display-symbolic", _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
+      show_status (self, NULL, _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
       return;
     case HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD:
       show_status (self, "dialog-password-symbolic", _ ("Password Needed"),
@@ -408,6 +456,7 @@ update (HgrConsolePage *self)
       return;
     case HGR_VNC_DISPLAY_STATE_CONNECTED:
     default:
+      set_spinning (self, FALSE);
       gtk_widget_set_visible (self->toolbar, TRUE);
       gtk_stack_set_visible_child_name (self->stack, "display");
       return;
@@ -734,6 +783,7 @@ hgr_console_page_dispose (GObject *object)
     g_cancellable_cancel (self->opening);
   g_clear_object (&self->opening);
   g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
   if (self->guest_signals != NULL)
     g_signal_group_set_target (self->guest_signals, NULL);
   if (self->host_signals != NULL)
@@ -856,6 +906,7 @@ hgr_console_page_class_init (HgrConsolePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, detach_button);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, display);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, password_entry);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, status_button);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, function_keys_section);
@@ -879,6 +930,7 @@ hgr_console_page_init (HgrConsolePage *self)
   gsize                    i;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->spinner, draw_spinner, NULL, NULL);
 
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
