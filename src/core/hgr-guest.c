@@ -578,6 +578,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GraphicsFd, graphics_fd_free)
 static gboolean
 open_remote_graphics (GuestTaskData *data,
                       GraphicsFd    *graphics,
+                      GCancellable  *cancellable,
                       GError       **error)
 {
   g_autofree char *xml = NULL;
@@ -601,7 +602,7 @@ open_remote_graphics (GuestTaskData *data,
     return FALSE;
   graphics->fd = hgr_vnc_graphics_open_tunnel ((const char *const *) argv, &graphics->tunnel, error);
   graphics->password = g_steal_pointer (&vnc->password);
-  return graphics->fd >= 0;
+  return graphics->fd >= 0 && hgr_vnc_graphics_wait_for_server (graphics->fd, cancellable, error);
 }
 
 /* Runs in a worker thread. */
@@ -618,7 +619,7 @@ open_graphics_thread (GTask        *task,
   graphics->fd = -1;
   if (data->remote_uri != NULL)
     {
-      if (!open_remote_graphics (data, graphics, &error))
+      if (!open_remote_graphics (data, graphics, cancellable, &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;

@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -281,4 +282,45 @@ hgr_vnc_graphics_open_tunnel (const char *const *argv,
   if (ssh_out != NULL)
     *ssh_out = g_steal_pointer (&ssh);
   return fds[0];
+}
+
+/**
+ * hgr_vnc_graphics_wait_for_server:
+ * @fd: the console's end of a tunnel
+ * @cancellable: (nullable): stops the wait
+ * @error: return location
+ *
+ * Blocks (in a worker thread) until the server's first bytes arrive or the
+ * tunnel ends. ssh may be asking the user about the host key meanwhile, for
+ * as long as the user takes; libgvnc, given the socket before, would send
+ * part of its greeting after 2 s of silence, and the server would refuse it.
+ *
+ * Returns: %FALSE with @error set only if cancelled
+ */
+gboolean
+hgr_vnc_graphics_wait_for_server (int           fd,
+                                  GCancellable *cancellable,
+                                  GError      **error)
+{
+  struct pollfd fds[2] = { { fd, POLLIN, 0 }, { -1, POLLIN, 0 } };
+  gboolean      have_cancel_fd = g_cancellable_make_pollfd (cancellable, (GPollFD *) &fds[1]) ? TRUE : FALSE;
+
+  for (;;)
+    {
+      int ready = poll (fds, have_cancel_fd ? 2 : 1, -1);
+
+      if (ready < 0 && errno == EINTR)
+        continue;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        break;
+      if (ready != 0)
+        {
+          if (have_cancel_fd)
+            g_cancellable_release_fd (cancellable);
+          return TRUE;
+        }
+    }
+  if (have_cancel_fd)
+    g_cancellable_release_fd (cancellable);
+  return FALSE;
 }

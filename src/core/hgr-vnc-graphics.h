@@ -37,6 +37,10 @@ int             hgr_vnc_graphics_open_tunnel (const char *const *argv,
                                               GSubprocess      **ssh,
                                               GError           **error);
 
+gboolean hgr_vnc_graphics_wait_for_server (int           fd,
+                                           GCancellable *cancellable,
+                                           GError      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HgrVncGraphics, hgr_vnc_graphics_free)
 
 G_END_DECLS

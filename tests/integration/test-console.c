@@ -11,9 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hgr-askpass.h"
 #include "hgr-console-page.h"
+#include "hgr-credential-request.h"
 #include "hgr-integration-utils.h"
 #include "hgr-test-host.h"
+
+/* Hangar's askpass service, as the application runs it. */
+static HgrAskpass *askpass;
 
 /* The first guest screen SeaBIOS shows under TCG (RECIPES.md: 720×400). */
 #define FIRMWARE_WIDTH  720
@@ -352,16 +357,116 @@ test_password_through_ssh (void)
   hgr_test_undefine (host, guest);
 }
 
+typedef struct
+{
+  HgrCredentialRequest *request;
+  guint                 asked;
+  char                 *prompt;
+} SlowUser;
+
+static gboolean
+answer_yes_cb (gpointer user_data)
+{
+  SlowUser *user = user_data;
+
+  hgr_credential_request_answer (user->request, "y"); /* Accept, as the dialog says it */
+  g_clear_object (&user->request);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+host_key_asked_cb (HgrAskpass           *service,
+                   HgrCredentialRequest *request,
+                   SlowUser             *user)
+{
+  g_assert_cmpint (hgr_credential_request_get_kind (request), ==, HGR_CREDENTIAL_HOST_KEY);
+  user->asked++;
+  g_free (user->prompt);
+  user->prompt = g_strdup (hgr_credential_request_get_prompt (request));
+  /* A user who reads the fingerprint before answering: longer than
+   * libgvnc waits for a server's greeting. */
+  user->request = g_object_ref (request);
+  g_timeout_add_seconds (6, answer_yes_cb, user);
+}
+
+static void
+test_tunnel_host_key_through_askpass (void)
+{
+  const char *uri = hgr_test_require_env ("HGR_TEST_SSH_URI");
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HgrGuest) guest = NULL;
+  g_autofree char *known = NULL;
+  g_autofree char *use_known = NULL;
+  g_autofree char *use_askpass = NULL;
+  g_autofree char *contents = NULL;
+  SlowUser         user = { 0 };
+  Console          console = { 0 };
+
+  if (uri == NULL)
+    return;
+  host = hgr_test_connect (uri, &error);
+  g_assert_no_error (error);
+  guest = g_object_ref (hgr_test_define_guest (host, "console-askpass"));
+  g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_RUN));
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_RUNNING);
+
+  /* The tunnel's ssh has never seen the host's key: it asks, as the host
+   * connection's would, through Hangar's askpass, and the console waits. */
+  known = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "console_askpass_known_hosts", NULL);
+  use_known = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "use_known_hosts", NULL);
+  use_askpass = g_build_filename (g_getenv ("HGR_TEST_SSH_DIR"), "use_askpass", NULL);
+  g_assert_true (g_file_set_contents (known, "", 0, NULL));
+  g_assert_true (g_file_set_contents (use_known, known, -1, NULL));
+  g_assert_true (g_file_set_contents (use_askpass, "", 0, NULL));
+  g_signal_connect (askpass, "credential-requested", G_CALLBACK (host_key_asked_cb), &user);
+
+  console_open (&console, guest);
+  HGR_TEST_WAIT_UNTIL_SECONDS (user.asked == 1, 30);
+  g_test_message ("ssh asked: %s", user.prompt);
+  g_assert_nonnull (strstr (user.prompt, "fingerprint is SHA256:"));
+  /* Meanwhile the page says it connects; the display is handed the socket
+   * only once the server speaks (ssh answers first). */
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_widget_get_template_child (
+                     GTK_WIDGET (console.page), HGR_TYPE_CONSOLE_PAGE, "status_page"))),
+                   ==, "Connecting to the Display…");
+
+  /* Accepted: the screen comes, and the key is remembered. */
+  wait_for_firmware_screen (&console);
+  g_assert_true (g_file_get_contents (known, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "ssh-ed25519")); /* Debian hashes the host name */
+
+  g_signal_handlers_disconnect_by_data (askpass, &user);
+  HGR_TEST_WAIT_UNTIL (!hgr_askpass_get_busy (askpass));
+  g_assert_cmpint (g_unlink (use_known), ==, 0);
+  g_assert_cmpint (g_unlink (use_askpass), ==, 0);
+  console_close (&console);
+  hgr_test_undefine (host, guest);
+  g_free (user.prompt);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  /* As the application does, before any thread: ssh asks through askpass. */
+  askpass = hgr_askpass_new (g_getenv ("HGR_ASKPASS_HELPER"), &error);
+  if (askpass == NULL)
+    g_error ("askpass: %s", error->message);
+  g_setenv ("SSH_ASKPASS", hgr_askpass_get_program (askpass), TRUE);
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/console/local", test_local_console);
   g_test_add_func ("/console/through-ssh", test_console_through_ssh);
   g_test_add_func ("/console/password-through-ssh", test_password_through_ssh);
+  g_test_add_func ("/console/tunnel-host-key-through-askpass", test_tunnel_host_key_through_askpass);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&askpass);
+  return status;
 }

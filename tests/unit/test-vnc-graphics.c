@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "hgr-error.h"
@@ -183,6 +184,29 @@ test_open_tunnel (void)
   }
 }
 
+static void
+test_wait_for_server (void)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  int fds[2];
+
+  g_assert_no_errno (socketpair (AF_UNIX, SOCK_STREAM, 0, fds));
+
+  /* Cancelled while nothing came: FALSE, and says so. */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (hgr_vnc_graphics_wait_for_server (fds[0], cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The server's first bytes, or the end of the tunnel: go on. */
+  g_assert_cmpint (write (fds[1], "RFB 003.008\n", 12), ==, 12);
+  g_assert_true (hgr_vnc_graphics_wait_for_server (fds[0], NULL, &error));
+  g_assert_no_error (error);
+  close (fds[1]);
+  close (fds[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,6 +217,7 @@ main (int   argc,
   g_test_add_func ("/vnc-graphics/tunnel-target", test_tunnel_target);
   g_test_add_func ("/vnc-graphics/ssh-argv", test_ssh_argv);
   g_test_add_func ("/vnc-graphics/open-tunnel", test_open_tunnel);
+  g_test_add_func ("/vnc-graphics/wait-for-server", test_wait_for_server);
 
   return g_test_run ();
 }
