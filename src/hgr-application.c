@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hgr-preferences-window.h"
 #include "hgr-uri.h"
 #include "hgr-window.h"
 
@@ -77,8 +78,22 @@ app_about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+app_preferences_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  HgrApplication       *self = user_data;
+  HgrPreferencesWindow *preferences;
+
+  preferences = hgr_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                            self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", app_quit_action },
+  { "preferences", app_preferences_action },
   { "about", app_about_action },
 };
 
@@ -89,6 +104,7 @@ static const struct
   const char *accels[2];
 } accelerators[] = {
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.add-connection", { "<Control>n", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.connect-selected", { "<Control><Shift>c", NULL } },

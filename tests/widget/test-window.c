@@ -18,6 +18,7 @@
 #include "hgr-host-private.h"
 #include "hgr-host-row.h"
 #include "hgr-host-store.h"
+#include "hgr-preferences-window.h"
 #include "hgr-test-host.h"
 #include "hgr-test-widgets.h"
 #include "hgr-window.h"
@@ -321,6 +322,36 @@ test_console_page (Fixture      *fixture,
     /* (Leaving fullscreen needs a window manager to confirm it: not here.) */
   }
   gtk_window_destroy (GTK_WINDOW (console));
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  HgrPreferencesWindow *preferences = hgr_preferences_window_new (NULL, settings);
+  GtkAdjustment        *timeout = GTK_ADJUSTMENT (
+           gtk_widget_get_template_child (GTK_WIDGET (preferences), HGR_TYPE_PREFERENCES_WINDOW, "timeout_adjustment"));
+  AdwComboRow *release = ADW_COMBO_ROW (
+    gtk_widget_get_template_child (GTK_WIDGET (preferences), HGR_TYPE_PREFERENCES_WINDOW, "release_row"));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  /* The settings show, and a change is saved at once. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (timeout), ==, 30);
+  gtk_adjustment_set_value (timeout, 45);
+  g_assert_cmpuint (g_settings_get_uint (settings, "connect-timeout"), ==, 45);
+  gtk_adjustment_set_value (timeout, 1000); /* clamped to the setting's range */
+  g_assert_cmpuint (g_settings_get_uint (settings, "connect-timeout"), ==, 600);
+
+  g_assert_cmpuint (adw_combo_row_get_selected (release), ==, 0);
+  adw_combo_row_set_selected (release, 2);
+  g_assert_cmpstr (g_settings_get_string (settings, "console-release-keys"), ==, "<Control><Alt><Shift>");
+  g_settings_set_string (settings, "console-release-keys", "<Control><Shift>");
+  g_assert_cmpuint (adw_combo_row_get_selected (release), ==, 1);
+
+  g_settings_reset (settings, "connect-timeout");
+  g_settings_reset (settings, "console-release-keys");
+  gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
 static void
@@ -691,6 +722,7 @@ main (int   argc,
   g_test_add ("/window/console-page", Fixture, "small-node.xml", fixture_set_up, test_console_page, fixture_tear_down);
   g_test_add ("/window/host-page", Fixture, "small-node.xml", fixture_set_up, test_host_page, fixture_tear_down);
   g_test_add ("/window/failed-host-shows-reason", Fixture, NULL, fixture_set_up, test_failed_host_shows_reason, fixture_tear_down);
+  g_test_add_func ("/preferences", test_preferences);
   g_test_add_func ("/add-connection/validation", test_add_connection_validation);
   g_test_add_func ("/add-connection/remote", test_add_connection_remote);
   g_test_add_func ("/add-connection/edit-round-trip", test_edit_connection_round_trip);
