@@ -333,6 +333,7 @@ test_preferences (void)
            gtk_widget_get_template_child (GTK_WIDGET (preferences), HGR_TYPE_PREFERENCES_WINDOW, "timeout_adjustment"));
   AdwComboRow *release = ADW_COMBO_ROW (
     gtk_widget_get_template_child (GTK_WIDGET (preferences), HGR_TYPE_PREFERENCES_WINDOW, "release_row"));
+  g_autofree char *keys = NULL;
 
   gtk_window_present (GTK_WINDOW (preferences));
 
@@ -345,7 +346,8 @@ test_preferences (void)
 
   g_assert_cmpuint (adw_combo_row_get_selected (release), ==, 0);
   adw_combo_row_set_selected (release, 2);
-  g_assert_cmpstr (g_settings_get_string (settings, "console-release-keys"), ==, "<Control><Alt><Shift>");
+  keys = g_settings_get_string (settings, "console-release-keys");
+  g_assert_cmpstr (keys, ==, "<Control><Alt><Shift>");
   g_settings_set_string (settings, "console-release-keys", "<Control><Shift>");
   g_assert_cmpuint (adw_combo_row_get_selected (release), ==, 1);
 
