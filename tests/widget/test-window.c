@@ -230,18 +230,17 @@ console_child (HgrConsolePage *page,
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), HGR_TYPE_CONSOLE_PAGE, id));
 }
 
-static HgrConsoleWindow *
-find_console_window (void)
+static GtkWindow *
+find_toplevel (GType type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint       i;
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
 
-  for (i = 0; i < g_list_model_get_n_items (toplevels); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (HGR_IS_CONSOLE_WINDOW (window))
-        return HGR_CONSOLE_WINDOW (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
     }
   return NULL;
 }
@@ -291,7 +290,7 @@ test_console_page (Fixture      *fixture,
 
   /* Detach: the console moves to a window of its own, the overview stays. */
   gtk_widget_activate_action (GTK_WIDGET (page), "console.detach", NULL);
-  console = find_console_window ();
+  console = (HgrConsoleWindow *) find_toplevel (HGR_TYPE_CONSOLE_WINDOW);
   g_assert_nonnull (console);
   g_assert_true (hgr_console_window_get_guest (console) == beta);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "overview");
@@ -299,12 +298,12 @@ test_console_page (Fixture      *fixture,
 
   /* Back to the main window: the detached one closes, the console shows. */
   gtk_widget_activate_action (GTK_WIDGET (console), "win.attach", NULL);
-  HGR_TEST_WAIT_UNTIL (find_console_window () == NULL);
+  HGR_TEST_WAIT_UNTIL (find_toplevel (HGR_TYPE_CONSOLE_WINDOW) == NULL);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "console");
 
   /* Fullscreen from the main window: the console alone, in its window. */
   gtk_widget_activate_action (GTK_WIDGET (page), "console.fullscreen", NULL);
-  console = find_console_window ();
+  console = (HgrConsoleWindow *) find_toplevel (HGR_TYPE_CONSOLE_WINDOW);
   g_assert_nonnull (console);
   g_assert_true (hgr_console_window_get_guest (console) == beta);
   HGR_TEST_WAIT_UNTIL (gtk_window_is_fullscreen (GTK_WINDOW (console)));
@@ -552,21 +551,6 @@ test_edit_connection_round_trip (void)
   g_unlink (key_path);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
 typedef struct
 {
   HgrCredentialRequest *request;
@@ -639,21 +623,6 @@ test_credential_dialog (Fixture      *fixture,
   g_clear_object (&waiter.request);
 }
 
-static HgrDeleteDialog *
-find_delete_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (HGR_IS_DELETE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return HGR_DELETE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 test_delete_dialog_lists_disks (Fixture      *fixture,
                                 gconstpointer data)
@@ -666,7 +635,7 @@ test_delete_dialog_lists_disks (Fixture      *fixture,
 
   g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (alpha)));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "guest.delete", NULL);
-  dialog = find_delete_dialog ();
+  dialog = (HgrDeleteDialog *) find_toplevel (HGR_TYPE_DELETE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (hgr_delete_dialog_get_guest (dialog) == alpha);
   list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), HGR_TYPE_DELETE_DIALOG, "disks_list"));
@@ -680,13 +649,13 @@ test_delete_dialog_lists_disks (Fixture      *fixture,
    * the dialog goes with them. (A lost connection instead keeps the dialog,
    * disabled: test-window-remote kills a real daemon for that.) */
   hgr_host_disconnect (fixture->host);
-  HGR_TEST_WAIT_UNTIL (find_delete_dialog () == NULL);
+  HGR_TEST_WAIT_UNTIL (find_toplevel (HGR_TYPE_DELETE_DIALOG) == NULL);
   hgr_host_connect_async (fixture->host, NULL, NULL, NULL);
   HGR_TEST_WAIT_UNTIL (hgr_host_get_status (fixture->host) == HGR_HOST_STATUS_CONNECTED);
   alpha = hgr_host_lookup_guest (fixture->host, ALPHA_UUID);
   g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (alpha)));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "guest.delete", NULL);
-  dialog = find_delete_dialog ();
+  dialog = (HgrDeleteDialog *) find_toplevel (HGR_TYPE_DELETE_DIALOG);
   g_assert_nonnull (dialog);
   list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), HGR_TYPE_DELETE_DIALOG, "disks_list"));
   HGR_TEST_WAIT_UNTIL (gtk_widget_get_visible (list));
