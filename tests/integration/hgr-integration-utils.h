@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "hgr-askpass.h"
 #include "hgr-guest-private.h"
 #include "hgr-host-private.h"
 #include "hgr-test-host.h"
@@ -34,17 +35,21 @@ hgr_test_require_env (const char *name)
   return value;
 }
 
-/* A guest with no disk that QEMU runs under TCG, VNC on 127.0.0.1. */
+/* A guest with no disk that QEMU runs under TCG, VNC on 127.0.0.1, with
+ * @vnc_password (at most 8 characters, QEMU's limit) when not NULL. */
 static inline char *
-hgr_test_tiny_guest_xml (const char *name)
+hgr_test_tiny_guest_xml (const char *name,
+                         const char *vnc_password)
 {
+  g_autofree char *passwd = vnc_password != NULL ? g_strdup_printf (" passwd='%s'", vnc_password) : g_strdup ("");
+
   return g_strdup_printf ("<domain type='qemu'><name>%s</name>"
                           "<memory unit='MiB'>64</memory><vcpu>1</vcpu>"
                           "<os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>"
                           "<devices><emulator>/usr/bin/qemu-system-x86_64</emulator>"
-                          "<graphics type='vnc' listen='127.0.0.1' autoport='yes'/>"
+                          "<graphics type='vnc' listen='127.0.0.1' autoport='yes'%s/>"
                           "<video><model type='vga'/></video><memballoon model='none'/></devices></domain>",
-                          name);
+                          name, passwd);
 }
 
 static inline gboolean
@@ -77,21 +82,46 @@ hgr_test_connect (const char *uri,
   return g_steal_pointer (&host);
 }
 
-/* Defines a tiny guest behind Hangar's back and waits for the host to show it. */
+/* Defines @xml behind Hangar's back and waits for the host to show it. */
 static inline HgrGuest *
-hgr_test_define_guest (HgrHost    *host,
-                       const char *test_name)
+hgr_test_define_guest_xml (HgrHost    *host,
+                           const char *xml)
 {
-  g_autofree char *name = g_strdup_printf ("hgr-test-%s-%d", test_name, (int) getpid ());
-  g_autofree char *xml = hgr_test_tiny_guest_xml (name);
-  char             uuid[VIR_UUID_STRING_BUFLEN];
-  virDomainPtr     domain = virDomainDefineXML (hgr_host_get_connection (host), xml);
+  char         uuid[VIR_UUID_STRING_BUFLEN];
+  virDomainPtr domain = virDomainDefineXML (hgr_host_get_connection (host), xml);
 
   g_assert_nonnull (domain);
   virDomainGetUUIDString (domain, uuid);
   virDomainFree (domain);
   HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, uuid) != NULL);
   return hgr_host_lookup_guest (host, uuid);
+}
+
+/* Defines a tiny guest behind Hangar's back and waits for the host to show it. */
+static inline HgrGuest *
+hgr_test_define_guest (HgrHost    *host,
+                       const char *test_name)
+{
+  g_autofree char *name = g_strdup_printf ("hgr-test-%s-%d", test_name, (int) getpid ());
+  g_autofree char *xml = hgr_test_tiny_guest_xml (name, NULL);
+
+  return hgr_test_define_guest_xml (host, xml);
+}
+
+/* Hangar's askpass service, as the application runs it: before any thread,
+ * and before g_test_init(), which points the user folders at /dev/null
+ * outside of test functions. ssh asks its questions through it. */
+static inline HgrAskpass *
+hgr_test_start_askpass (void)
+{
+  g_autoptr (GError) error = NULL;
+  HgrAskpass *askpass = hgr_askpass_new (g_getenv ("HGR_ASKPASS_HELPER"), &error);
+
+  if (askpass == NULL)
+    g_error ("askpass: %s", error->message);
+  g_setenv ("SSH_ASKPASS", hgr_askpass_get_program (askpass), TRUE);
+  g_setenv ("DISPLAY", ":0", FALSE);
+  return askpass;
 }
 
 static inline void

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hgr-askpass.h"
 #include "hgr-console-page.h"
 #include "hgr-credential-request.h"
 #include "hgr-integration-utils.h"
@@ -322,11 +321,7 @@ test_password_through_ssh (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (HgrGuest) guest = NULL;
   g_autofree char *name = g_strdup_printf ("hgr-test-console-password-%d", (int) getpid ());
-  g_autofree char *tiny = hgr_test_tiny_guest_xml (name);
-  g_auto (GStrv) parts = NULL;
-  g_autofree char *xml = NULL;
-  char             uuid[VIR_UUID_STRING_BUFLEN];
-  virDomainPtr     domain;
+  g_autofree char *xml = hgr_test_tiny_guest_xml (name, "hgr-vnc1");
   Console          console = { 0 };
 
   if (uri == NULL)
@@ -337,15 +332,7 @@ test_password_through_ssh (void)
   /* A display with a VNC password: the tunnel cannot skip it as
    * virDomainOpenGraphicsFD does, so the console uses the one in the
    * guest's secure description, and asks nothing. */
-  parts = g_strsplit (tiny, "autoport='yes'", 2);
-  g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  xml = g_strjoin ("autoport='yes' passwd='hgr-vnc1'", parts[0], parts[1], NULL);
-  domain = virDomainDefineXML (hgr_host_get_connection (host), xml);
-  g_assert_nonnull (domain);
-  virDomainGetUUIDString (domain, uuid);
-  virDomainFree (domain);
-  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, uuid) != NULL);
-  guest = g_object_ref (hgr_host_lookup_guest (host, uuid));
+  guest = g_object_ref (hgr_test_define_guest_xml (host, xml));
   g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_RUN));
   HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_RUNNING);
 
@@ -449,14 +436,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
-  /* As the application does, before any thread: ssh asks through askpass. */
-  askpass = hgr_askpass_new (g_getenv ("HGR_ASKPASS_HELPER"), &error);
-  if (askpass == NULL)
-    g_error ("askpass: %s", error->message);
-  g_setenv ("SSH_ASKPASS", hgr_askpass_get_program (askpass), TRUE);
+  askpass = hgr_test_start_askpass ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -25,7 +25,6 @@ test_lifecycle (void)
   g_autofree char *name = NULL;
   g_autofree char *xml = NULL;
   g_autofree char *uuid = NULL;
-  char             uuid_buf[VIR_UUID_STRING_BUFLEN];
   virDomainPtr     domain;
   HgrGuest        *guest;
 
@@ -41,14 +40,9 @@ test_lifecycle (void)
 
   /* Defined on the host: Hangar learns of it through the DEFINED event. */
   name = g_strdup_printf ("hgr-test-lifecycle-%d", (int) getpid ());
-  xml = hgr_test_tiny_guest_xml (name);
-  domain = virDomainDefineXML (hgr_host_get_connection (host), xml);
-  g_assert_nonnull (domain);
-  virDomainGetUUIDString (domain, uuid_buf);
-  uuid = g_strdup (uuid_buf);
-  virDomainFree (domain);
-  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, uuid) != NULL);
-  guest = g_object_ref (hgr_host_lookup_guest (host, uuid));
+  xml = hgr_test_tiny_guest_xml (name, NULL);
+  guest = g_object_ref (hgr_test_define_guest_xml (host, xml));
+  uuid = g_strdup (hgr_guest_get_uuid (guest));
   g_assert_cmpstr (hgr_guest_get_name (guest), ==, name);
   g_assert_cmpint (hgr_guest_get_state (guest), ==, HGR_GUEST_STATE_SHUT_OFF);
   g_assert_true (hgr_guest_get_persistent (guest));

@@ -13,7 +13,6 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "hgr-askpass.h"
 #include "hgr-credential-request.h"
 #include "hgr-error.h"
 #include "hgr-integration-utils.h"
@@ -374,17 +373,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
-  /* As the application does, before any thread: ssh asks through askpass.
-   * Before g_test_init(), which points the user folders at /dev/null
-   * outside of test functions. */
-  askpass = hgr_askpass_new (g_getenv ("HGR_ASKPASS_HELPER"), &error);
-  if (askpass == NULL)
-    g_error ("askpass: %s", error->message);
-  g_setenv ("SSH_ASKPASS", hgr_askpass_get_program (askpass), TRUE);
-  g_setenv ("DISPLAY", ":0", FALSE);
+  askpass = hgr_test_start_askpass ();
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
