@@ -315,6 +315,12 @@ display_state_cb (HgrConsolePage *self)
   update (self);
 }
 
+static gboolean
+is_fullscreen (HgrConsolePage *self)
+{
+  return self->watched_window != NULL && gtk_window_is_fullscreen (self->watched_window);
+}
+
 static void
 update_hint (HgrConsolePage *self)
 {
@@ -335,9 +341,7 @@ update_hint (HgrConsolePage *self)
   if (text != NULL)
     gtk_label_set_text (self->hint_label, text);
   /* In fullscreen the guest's screen is all there is. */
-  gtk_revealer_set_reveal_child (self->hint_revealer,
-                                 text != NULL && !(self->watched_window != NULL &&
-                                                   gtk_window_is_fullscreen (self->watched_window)));
+  gtk_revealer_set_reveal_child (self->hint_revealer, text != NULL && !is_fullscreen (self));
 }
 
 static void
@@ -618,12 +622,6 @@ fullscreen_activated (GSimpleAction *action,
 
 /* ------------------------------------------------------------------------ */
 /* Fullscreen: the toolbar hides, and comes back at the top edge            */
-
-static gboolean
-is_fullscreen (HgrConsolePage *self)
-{
-  return self->watched_window != NULL && gtk_window_is_fullscreen (self->watched_window);
-}
 
 /* Where the toolbar is now: above the picture, or over it. */
 static GtkRevealer *

@@ -305,22 +305,10 @@ hgr_vnc_graphics_wait_for_server (int           fd,
   struct pollfd fds[2] = { { fd, POLLIN, 0 }, { -1, POLLIN, 0 } };
   gboolean      have_cancel_fd = g_cancellable_make_pollfd (cancellable, (GPollFD *) &fds[1]) ? TRUE : FALSE;
 
-  for (;;)
-    {
-      int ready = poll (fds, have_cancel_fd ? 2 : 1, -1);
-
-      if (ready < 0 && errno == EINTR)
-        continue;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        break;
-      if (ready != 0)
-        {
-          if (have_cancel_fd)
-            g_cancellable_release_fd (cancellable);
-          return TRUE;
-        }
-    }
+  /* No timeout: poll returns when something is readable or went wrong. */
+  while (poll (fds, have_cancel_fd ? 2 : 1, -1) < 0 && errno == EINTR)
+    ;
   if (have_cancel_fd)
     g_cancellable_release_fd (cancellable);
-  return FALSE;
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
