@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hgr-a11y.h"
 #include "hgr-error.h"
 #include "hgr-uri.h"
 
@@ -39,11 +40,18 @@ struct _HgrAddConnectionDialog
   AdwComboRow  *hypervisor_row;
   AdwActionRow *remote_row;
   GtkSwitch    *remote_switch;
-  AdwEntryRow  *user_row;
-  AdwEntryRow  *host_row;
-  AdwEntryRow  *port_row;
-  AdwEntryRow  *key_row;
-  AdwEntryRow  *uri_row;
+  /* Rows with an entry, not AdwEntryRows: a screen reader is never told
+   * that the focus entered an AdwEntryRow (libadwaita 1.2, GTK 4.8). */
+  AdwActionRow *user_row;
+  GtkEditable  *user_entry;
+  AdwActionRow *host_row;
+  GtkEditable  *host_entry;
+  AdwActionRow *port_row;
+  GtkEditable  *port_entry;
+  AdwActionRow *key_row;
+  GtkEditable  *key_entry;
+  AdwActionRow *uri_row;
+  GtkEditable  *uri_entry;
   GtkSwitch    *autoconnect_switch;
   AdwActionRow *preview_row;
   GtkLabel     *error_label;
@@ -59,9 +67,9 @@ struct _HgrAddConnectionDialog
 G_DEFINE_FINAL_TYPE (HgrAddConnectionDialog, hgr_add_connection_dialog, ADW_TYPE_WINDOW)
 
 static const char *
-text_of (AdwEntryRow *row)
+text_of (GtkEditable *entry)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (row));
+  return gtk_editable_get_text (entry);
 }
 
 static char *
@@ -69,10 +77,10 @@ build_remote_uri (HgrAddConnectionDialog *self,
                   HgrHypervisor           hypervisor,
                   GError                **error)
 {
-  g_autofree char *host = g_strstrip (g_strdup (text_of (self->host_row)));
-  g_autofree char *user = g_strstrip (g_strdup (text_of (self->user_row)));
-  const char      *port_text = text_of (self->port_row);
-  const char      *keyfile = text_of (self->key_row);
+  g_autofree char *host = g_strstrip (g_strdup (text_of (self->host_entry)));
+  g_autofree char *user = g_strstrip (g_strdup (text_of (self->user_entry)));
+  const char      *port_text = text_of (self->port_entry);
+  const char      *keyfile = text_of (self->key_entry);
   guint64          port = 0;
 
   if (*host == '\0')
@@ -114,7 +122,7 @@ validate (HgrAddConnectionDialog *self)
 
   if (custom)
     {
-      uri = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->uri_row)));
+      uri = g_strdup (text_of (self->uri_entry));
       if (!hgr_uri_validate (uri, &error))
         g_clear_pointer (&uri, g_free);
     }
@@ -149,12 +157,12 @@ validate (HgrAddConnectionDialog *self)
   /* An empty custom field is not an error yet, just unfinished. */
   gtk_widget_set_visible (GTK_WIDGET (self->error_label),
                           self->error != NULL &&
-                            !(custom && *gtk_editable_get_text (GTK_EDITABLE (self->uri_row)) == '\0'));
-  if (custom && self->error != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->uri_row)) != '\0')
-    gtk_widget_add_css_class (GTK_WIDGET (self->uri_row), "error");
+                            !(custom && *text_of (self->uri_entry) == '\0'));
+  if (custom && self->error != NULL && *text_of (self->uri_entry) != '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (self->uri_entry), "error");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->uri_row), "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->uri_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+    gtk_widget_remove_css_class (GTK_WIDGET (self->uri_entry), "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->uri_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->error != NULL ? self->error : "", -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.add", self->uri != NULL);
 }
@@ -166,7 +174,7 @@ input_changed_cb (HgrAddConnectionDialog *self)
 }
 
 static void
-uri_row_entry_activated_cb (HgrAddConnectionDialog *self)
+entry_activate_cb (HgrAddConnectionDialog *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "dialog.add", NULL);
 }
@@ -213,7 +221,7 @@ key_chooser_response_cb (GtkNativeDialog        *chooser,
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->key_row), path);
+        gtk_editable_set_text (self->key_entry, path);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -270,15 +278,21 @@ hgr_add_connection_dialog_class_init (HgrAddConnectionDialogClass *klass)
   object_class->dispose = hgr_add_connection_dialog_dispose;
   object_class->finalize = hgr_add_connection_dialog_finalize;
 
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hgr-add-connection-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, hypervisor_row);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, remote_row);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, remote_switch);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, user_row);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, user_entry);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, host_row);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, host_entry);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, port_row);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, port_entry);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, key_row);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, key_entry);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, uri_row);
+  gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, uri_entry);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, autoconnect_switch);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, preview_row);
   gtk_widget_class_bind_template_child (widget_class, HgrAddConnectionDialog, error_label);
@@ -293,21 +307,23 @@ hgr_add_connection_dialog_class_init (HgrAddConnectionDialogClass *klass)
 static void
 hgr_add_connection_dialog_init (HgrAddConnectionDialog *self)
 {
+  g_autoptr (GtkListItemFactory) factory = hgr_a11y_string_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  adw_combo_row_set_factory (self->hypervisor_row, factory);
 
   g_signal_connect_swapped (self->hypervisor_row, "notify::selected", G_CALLBACK (input_changed_cb), self);
-  g_signal_connect_swapped (self->uri_row, "changed", G_CALLBACK (input_changed_cb), self);
   g_signal_connect_swapped (self->remote_switch, "notify::active", G_CALLBACK (input_changed_cb), self);
   {
-    AdwEntryRow *rows[] = { self->user_row, self->host_row, self->port_row, self->key_row };
+    GtkEditable *entries[] = { self->user_entry, self->host_entry, self->port_entry, self->key_entry, self->uri_entry };
 
-    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
       {
-        g_signal_connect_swapped (rows[i], "changed", G_CALLBACK (input_changed_cb), self);
-        g_signal_connect_swapped (rows[i], "entry-activated", G_CALLBACK (uri_row_entry_activated_cb), self);
+        g_signal_connect_swapped (entries[i], "changed", G_CALLBACK (input_changed_cb), self);
+        g_signal_connect_swapped (entries[i], "activate", G_CALLBACK (entry_activate_cb), self);
       }
   }
-  g_signal_connect_swapped (self->uri_row, "entry-activated", G_CALLBACK (uri_row_entry_activated_cb), self);
 }
 
 /**
@@ -369,15 +385,15 @@ hgr_add_connection_dialog_new_edit (GtkWindow    *parent,
                                                         : hypervisor == HGR_HYPERVISOR_TEST       ? CHOICE_TEST
                                                                                                   : CHOICE_QEMU_SYSTEM);
       gtk_switch_set_active (self->remote_switch, remote_host != NULL);
-      gtk_editable_set_text (GTK_EDITABLE (self->user_row), user != NULL ? user : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->host_row), remote_host != NULL ? remote_host : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->port_row), port_text);
-      gtk_editable_set_text (GTK_EDITABLE (self->key_row), keyfile != NULL ? keyfile : "");
+      gtk_editable_set_text (self->user_entry, user != NULL ? user : "");
+      gtk_editable_set_text (self->host_entry, remote_host != NULL ? remote_host : "");
+      gtk_editable_set_text (self->port_entry, port_text);
+      gtk_editable_set_text (self->key_entry, keyfile != NULL ? keyfile : "");
     }
   else
     {
       adw_combo_row_set_selected (self->hypervisor_row, CHOICE_CUSTOM);
-      gtk_editable_set_text (GTK_EDITABLE (self->uri_row), hgr_host_get_uri (host));
+      gtk_editable_set_text (self->uri_entry, hgr_host_get_uri (host));
     }
   validate (self);
   return self;

@@ -107,6 +107,7 @@ static const struct
   { "app.preferences", { "<Control>comma", NULL } },
   { "win.add-connection", { "<Control>n", NULL } },
   { "win.search", { "<Control>f", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.connect-selected", { "<Control><Shift>c", NULL } },
   { "win.disconnect-selected", { "<Control><Shift>x", NULL } },
   { "win.view::overview", { "<Alt>1", NULL } },

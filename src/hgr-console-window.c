@@ -16,6 +16,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hgr-a11y.h"
+
 struct _HgrConsoleWindow
 {
   AdwWindow parent_instance;
@@ -108,6 +110,7 @@ static void
 hgr_console_window_init (HgrConsoleWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreen_cb), NULL);
 }
 

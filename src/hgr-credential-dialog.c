@@ -19,6 +19,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hgr-a11y.h"
+
 struct _HgrCredentialDialog
 {
   AdwMessageDialog parent_instance;
@@ -183,6 +185,7 @@ hgr_credential_dialog_new (GtkWindow            *parent,
       adw_message_dialog_set_close_response (dialog, "cancel");
     }
   adw_message_dialog_set_body (dialog, body);
+  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   g_signal_connect (self, "response", G_CALLBACK (dialog_response_cb), NULL); /* the sender is self */
   g_signal_connect_object (request, "notify::done", G_CALLBACK (request_done_cb), self, G_CONNECT_SWAPPED);

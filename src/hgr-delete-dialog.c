@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hgr-a11y.h"
 #include "hgr-host.h"
 
 struct _HgrDeleteDialog
@@ -164,6 +165,7 @@ static void
 hgr_delete_dialog_init (HgrDeleteDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
   self->checks = g_ptr_array_new ();
 }
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hgr-a11y.h"
 #include "hgr-host.h"
 
 struct _HgrGuestRow
@@ -69,6 +70,7 @@ update (HgrGuestRow *self)
 {
   g_autofree char *state_class = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
   HgrGuestState    state;
   const char      *title;
   HgrHost         *host;
@@ -89,6 +91,11 @@ update (HgrGuestRow *self)
 
   /* A guest of a host that lost its connection is shown as last seen, dimmed. */
   host = hgr_guest_get_host (self->guest);
+  if (host != NULL)
+    /* Translators: read by a screen reader after a guest's name: its state line and its host, as in "Running, on Test Driver" */
+    description = g_strdup_printf (_ ("%s, on %s"), subtitle, hgr_host_get_display_name (host));
+  hgr_a11y_set_list_item_text (GTK_WIDGET (self), hgr_guest_get_display_name (self->guest),
+                               description != NULL ? description : subtitle);
   if (host != NULL && hgr_host_get_status (host) != HGR_HOST_STATUS_CONNECTED)
     gtk_widget_add_css_class (GTK_WIDGET (self), "stale");
   else

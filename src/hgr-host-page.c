@@ -126,6 +126,8 @@ static void
 hgr_host_page_init (HgrHostPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Named by its row ("Remove Connection"), not "Remove Remove Connection". */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 
   self->host_signals = g_signal_group_new (HGR_TYPE_HOST);
   g_signal_group_connect_swapped (self->host_signals, "notify::status", G_CALLBACK (host_changed_cb), self);

@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hgr-a11y.h"
+
 struct _HgrHostRow
 {
   AdwBin parent_instance;
@@ -58,6 +60,7 @@ update (HgrHostRow *self)
 
   gtk_label_set_label (self->name_label, hgr_host_get_display_name (self->host));
   gtk_label_set_label (self->status_label, status);
+  hgr_a11y_set_list_item_text (GTK_WIDGET (self), hgr_host_get_display_name (self->host), status);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), status);
   gtk_image_set_from_icon_name (self->icon, hgr_host_get_remote (self->host) ? "network-server-symbolic"
                                                                              : "computer-symbolic");

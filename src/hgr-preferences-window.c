@@ -13,6 +13,8 @@
 
 #include "hgr-preferences-window.h"
 
+#include "hgr-a11y.h"
+
 /* The release keys offered, as the setting stores them. */
 static const char *const release_keys[] = {
   "<Control><Alt>",
@@ -83,6 +85,7 @@ hgr_preferences_window_class_init (HgrPreferencesWindowClass *klass)
 
   object_class->dispose = hgr_preferences_window_dispose;
 
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hgr-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HgrPreferencesWindow, timeout_adjustment);
   gtk_widget_class_bind_template_child (widget_class, HgrPreferencesWindow, release_row);
@@ -92,9 +95,11 @@ static void
 hgr_preferences_window_init (HgrPreferencesWindow *self)
 {
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr (GtkListItemFactory) factory = hgr_a11y_string_factory_new ();
   gsize i;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_combo_row_set_factory (self->release_row, factory);
 
   /* Labels in the user's language and keyboard ("Ctrl+Alt"). */
   for (i = 0; i < G_N_ELEMENTS (release_keys); i++)

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hgr-a11y.h"
 #include "hgr-add-connection-dialog.h"
 #include "hgr-application.h"
 #include "hgr-console-page.h"
@@ -257,12 +258,20 @@ selected_changed_cb (HgrWindow *self)
   update_actions (self);
 }
 
+/* No hosts: a way to add one. A search that leaves no guest: say so, rather
+ * than a list of bare hosts. */
 static void
-hosts_changed_cb (HgrWindow *self)
+update_sidebar_page (HgrWindow *self)
 {
-  guint n = g_list_model_get_n_items (hgr_host_store_get_hosts (self->store));
+  guint n_hosts = g_list_model_get_n_items (hgr_host_store_get_hosts (self->store));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
-  gtk_stack_set_visible_child_name (self->sidebar_stack, n > 0 ? "list" : "empty");
+  if (n_hosts == 0)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+  else if (self->search_text != NULL && n_items == n_hosts)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
 }
 
 static gboolean
@@ -385,6 +394,7 @@ search_changed_cb (HgrWindow *self)
   g_free (self->search_text);
   self->search_text = *text != '\0' ? g_utf8_casefold (text, -1) : NULL;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_sidebar_page (self);
 }
 
 static void
@@ -508,6 +518,7 @@ ask_force_off (HgrWindow *self,
   adw_message_dialog_set_response_appearance (dialog, "force-off", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (dialog));
   g_object_set_data_full (G_OBJECT (dialog), "guest", g_object_ref (guest), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (force_off_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -662,6 +673,21 @@ win_add_connection_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (hgr_add_connection_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
+/* Built when asked for and destroyed when closed: a hidden toplevel kept
+ * around (what GtkApplication does with gtk/help-overlay.ui) crashes GTK 4.8
+ * when a screen reader asks the application for a window past the last one. */
+static void
+win_show_help_overlay_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (overlay, GTK_WINDOW (widget));
+  gtk_window_present (overlay);
+}
+
 static void
 win_search_action (GtkWidget  *widget,
                    const char *action_name,
@@ -767,9 +793,8 @@ hgr_window_constructed (GObject *object)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (hgr_host_store_get_hosts (self->store), "items-changed",
-                           G_CALLBACK (hosts_changed_cb), self, G_CONNECT_SWAPPED);
-  hosts_changed_cb (self);
+  g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (update_sidebar_page), self);
+  update_sidebar_page (self);
 
   if (self->settings != NULL)
     {
@@ -912,6 +937,7 @@ hgr_window_class_init (HgrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.disconnect-selected", NULL, win_disconnect_selected_action);
   gtk_widget_class_install_action (widget_class, "win.add-connection", NULL, win_add_connection_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, win_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, win_show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, win_back_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", win_view_action);
 
@@ -926,6 +952,9 @@ hgr_window_init (HgrWindow *self)
   GtkGesture         *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  hgr_a11y_follow_stack (self->sidebar_stack);
+  hgr_a11y_follow_stack (self->content_stack);
 
   self->cancellable = g_cancellable_new ();
   self->filter = gtk_custom_filter_new (match_guest, self, NULL);

@@ -17,8 +17,12 @@ main (int   argc,
 {
   g_autoptr (HgrApplication) app = NULL;
 
+  const char *localedir = g_getenv ("HANGAR_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* HANGAR_LOCALEDIR: the translations of a build tree (_build/po), as
+   * GSETTINGS_SCHEMA_DIR is for its settings schema. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

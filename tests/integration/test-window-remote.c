@@ -58,10 +58,10 @@ test_remote_host_in_window (void)
   dialog = hgr_add_connection_dialog_new (GTK_WINDOW (window), store);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_switch_set_active (GTK_SWITCH (dialog_child (dialog, "remote_switch")), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "user_row")), "root");
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "host_row")), "127.0.0.1");
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "port_row")), port);
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "key_row")), g_getenv ("HGR_TEST_SSH_KEY"));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "user_entry")), "root");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "host_entry")), "127.0.0.1");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "port_entry")), port);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "key_entry")), g_getenv ("HGR_TEST_SSH_KEY"));
   expected_uri = g_strdup_printf ("qemu+ssh://root@127.0.0.1:%s/system?keyfile=%s", port, g_getenv ("HGR_TEST_SSH_KEY"));
   g_assert_cmpstr (hgr_add_connection_dialog_get_uri (dialog), ==, expected_uri);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add", NULL);

@@ -386,6 +386,7 @@ test_add_connection_validation (void)
   g_autoptr (HgrHostStore) store = hgr_host_store_new (NULL);
   HgrAddConnectionDialog *dialog = hgr_add_connection_dialog_new (NULL, store);
   GtkWidget              *uri_row = dialog_child (dialog, "uri_row");
+  GtkWidget              *uri_entry = dialog_child (dialog, "uri_entry");
   GtkWidget              *error_label = dialog_child (dialog, "error_label");
   GtkWidget              *add_button = dialog_child (dialog, "add_button");
   AdwComboRow            *hypervisor = ADW_COMBO_ROW (dialog_child (dialog, "hypervisor_row"));
@@ -413,19 +414,19 @@ test_add_connection_validation (void)
   g_assert_true (gtk_widget_get_visible (uri_row));
   g_assert_false (gtk_widget_is_sensitive (add_button));
   g_assert_false (gtk_widget_get_visible (error_label));
-  gtk_editable_set_text (GTK_EDITABLE (uri_row), "kvm:///system");
+  gtk_editable_set_text (GTK_EDITABLE (uri_entry), "kvm:///system");
   g_assert_false (gtk_widget_is_sensitive (add_button));
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "“kvm” is not a libvirt driver"));
-  g_assert_true (gtk_widget_has_css_class (uri_row, "error"));
-  gtk_editable_set_text (GTK_EDITABLE (uri_row), "qemu+ssh://root:pw@host/system");
+  g_assert_true (gtk_widget_has_css_class (uri_entry, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (uri_entry), "qemu+ssh://root:pw@host/system");
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "password"));
 
   /* Right: accepted, previewed, and Add puts it in the store. */
-  gtk_editable_set_text (GTK_EDITABLE (uri_row), "test:///no/such/file.xml");
+  gtk_editable_set_text (GTK_EDITABLE (uri_entry), "test:///no/such/file.xml");
   g_assert_true (gtk_widget_is_sensitive (add_button));
   g_assert_false (gtk_widget_get_visible (error_label));
-  g_assert_false (gtk_widget_has_css_class (uri_row, "error"));
+  g_assert_false (gtk_widget_has_css_class (uri_entry, "error"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (dialog_child (dialog, "preview_row"))), ==,
                    "test:///no/such/file.xml");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add", NULL);
@@ -442,18 +443,18 @@ test_add_connection_remote (void)
   g_autoptr (HgrHostStore) store = hgr_host_store_new (NULL);
   HgrAddConnectionDialog *dialog = hgr_add_connection_dialog_new (NULL, store);
   GtkWidget              *error_label = dialog_child (dialog, "error_label");
-  GtkEditable            *user = GTK_EDITABLE (dialog_child (dialog, "user_row"));
-  GtkEditable            *host = GTK_EDITABLE (dialog_child (dialog, "host_row"));
-  GtkEditable            *port = GTK_EDITABLE (dialog_child (dialog, "port_row"));
-  GtkEditable            *key = GTK_EDITABLE (dialog_child (dialog, "key_row"));
+  GtkEditable            *user = GTK_EDITABLE (dialog_child (dialog, "user_entry"));
+  GtkEditable            *host = GTK_EDITABLE (dialog_child (dialog, "host_entry"));
+  GtkEditable            *port = GTK_EDITABLE (dialog_child (dialog, "port_entry"));
+  GtkEditable            *key = GTK_EDITABLE (dialog_child (dialog, "key_entry"));
   g_autofree char        *key_path = g_build_filename (g_get_tmp_dir (), "hangar test key", NULL);
   g_autofree char        *escaped_key = NULL;
   g_autofree char        *expected = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (host)));
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "host_row")));
   gtk_switch_set_active (GTK_SWITCH (dialog_child (dialog, "remote_switch")), TRUE);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (host)));
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "host_row")));
 
   /* No host yet: refused with what to do. */
   g_assert_null (hgr_add_connection_dialog_get_uri (dialog));
@@ -519,15 +520,15 @@ test_edit_connection_round_trip (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Connection");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (dialog_child (dialog, "remote_switch"))));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "hypervisor_row"))), ==, 1);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "user_row"))), ==, "user@corp");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "host_row"))), ==, "::1");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "port_row"))), ==, "2222");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "key_row"))), ==, key_path);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "user_entry"))), ==, "user@corp");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "host_entry"))), ==, "::1");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "port_entry"))), ==, "2222");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "key_entry"))), ==, key_path);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (dialog_child (dialog, "autoconnect_switch"))));
   g_assert_cmpstr (hgr_add_connection_dialog_get_uri (dialog), ==, uri);
 
   /* A changed port replaces the host in its place, still saved. */
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "port_row")), "2200");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "port_entry")), "2200");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add", NULL);
   g_assert_null (hgr_host_store_lookup (store, uri));
   after = hgr_host_store_lookup (store, changed);
@@ -544,7 +545,7 @@ test_edit_connection_round_trip (void)
   /* A typed address comes back typed. */
   dialog = hgr_add_connection_dialog_new_edit (NULL, store, hgr_host_store_lookup (store, "qemu+tls://server/system"));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "hypervisor_row"))), ==, 3);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "uri_row"))), ==, "qemu+tls://server/system");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "uri_entry"))), ==, "qemu+tls://server/system");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (dialog_child (dialog, "autoconnect_switch"))));
   g_assert_cmpstr (hgr_add_connection_dialog_get_uri (dialog), ==, "qemu+tls://server/system");
   gtk_window_destroy (GTK_WINDOW (dialog));
