@@ -1029,7 +1029,6 @@ hgr_guest_delete_async (HgrGuest           *self,
   g_return_if_fail (HGR_IS_GUEST (self));
 
   data = guest_task_data_new (self);
-  data->action = HGR_GUEST_ACTION_DELETE;
   data->force_off = force_off;
   data->delete_disks = g_strdupv ((GStrv) delete_disks);
   worker = new_worker (self, hgr_guest_delete_async, cancellable, delete_cb, callback, user_data, data);

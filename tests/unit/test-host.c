@@ -403,7 +403,6 @@ test_delete_keeps_storage (void)
   g_object_ref (gamma);
   g_assert_true (delete_guest (gamma, TRUE, NULL, &error));
   g_assert_no_error (error);
-  g_assert_no_error (error);
   g_assert_null (hgr_host_lookup_guest (host, GAMMA_UUID));
   g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (host)), ==, 2);
   g_assert_null (virDomainLookupByName (hgr_host_get_connection (host), "gamma"));
