@@ -14,6 +14,7 @@
 #include "hgr-console-window.h"
 #include "hgr-credential-dialog.h"
 #include "hgr-delete-dialog.h"
+#include "hgr-guest-page.h"
 #include "hgr-guest-row.h"
 #include "hgr-host-private.h"
 #include "hgr-host-row.h"
@@ -361,6 +362,50 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+static const char *
+guest_page_value (HgrGuestPage *page,
+                  const char   *id)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), HGR_TYPE_GUEST_PAGE, id)));
+}
+
+static void
+test_guest_page (Fixture      *fixture,
+                 gconstpointer data)
+{
+  HgrGuestPage *page = HGR_GUEST_PAGE (child (fixture, "guest_page"));
+  HgrGuest     *alpha;
+  AdwActionRow *description;
+
+  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (fixture->host, ALPHA_UUID) != NULL);
+  alpha = hgr_host_lookup_guest (fixture->host, ALPHA_UUID);
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (alpha)));
+
+  /* What the guest list knows, at once; its configuration once it is read. */
+  g_assert_cmpstr (guest_page_value (page, "heading_label"), ==, "Alpha Server");
+  g_assert_cmpstr (guest_page_value (page, "subheading_label"), ==, "Running");
+  g_assert_cmpstr (guest_page_value (page, "name_value"), ==, "alpha");
+  g_assert_cmpstr (guest_page_value (page, "title_value"), ==, "Alpha Server");
+  g_assert_cmpstr (guest_page_value (page, "state_value"), ==, "Running");
+  g_assert_cmpstr (guest_page_value (page, "host_value"), ==, "Test Driver (small-node.xml)");
+  g_assert_cmpstr (guest_page_value (page, "uuid_value"), ==, ALPHA_UUID);
+  g_assert_cmpstr (guest_page_value (page, "persistent_value"), ==, "Yes");
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_details_loaded (alpha));
+  g_assert_cmpstr (guest_page_value (page, "vcpus_value"), ==, "2");
+  g_assert_cmpstr (guest_page_value (page, "memory_value"), ==, "1.0\u00a0GiB"); /* GLib puts a no-break space */
+  g_assert_cmpstr (guest_page_value (page, "os_type_value"), ==, "hvm");
+  g_assert_cmpstr (guest_page_value (page, "arch_value"), ==, "x86_64");
+  g_assert_cmpstr (guest_page_value (page, "autostart_value"), ==, "No");
+  description = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (page), HGR_TYPE_GUEST_PAGE, "description_row"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (description), ==, "The first guest of the fixture.");
+
+  /* A state change shows without selecting again. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "guest.pause", NULL);
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (alpha) == HGR_GUEST_STATE_PAUSED);
+  g_assert_cmpstr (guest_page_value (page, "subheading_label"), ==, "Paused");
+  g_assert_cmpstr (guest_page_value (page, "state_value"), ==, "Paused");
+}
+
 static void
 test_host_page (Fixture      *fixture,
                 gconstpointer data)
@@ -699,6 +744,7 @@ main (int   argc,
   g_test_add ("/window/action-sensitivity", Fixture, "small-node.xml", fixture_set_up, test_action_sensitivity, fixture_tear_down);
   g_test_add ("/window/console-page", Fixture, "small-node.xml", fixture_set_up, test_console_page, fixture_tear_down);
   g_test_add ("/window/host-page", Fixture, "small-node.xml", fixture_set_up, test_host_page, fixture_tear_down);
+  g_test_add ("/window/guest-page", Fixture, "small-node.xml", fixture_set_up, test_guest_page, fixture_tear_down);
   g_test_add ("/window/failed-host-shows-reason", Fixture, NULL, fixture_set_up, test_failed_host_shows_reason, fixture_tear_down);
   g_test_add_func ("/preferences", test_preferences);
   g_test_add_func ("/add-connection/validation", test_add_connection_validation);
