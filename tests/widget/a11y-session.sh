@@ -19,4 +19,4 @@ unset NO_AT_BRIDGE
 # The buses' own chatter (the registry prints to its standard output) goes to
 # standard error; the test's TAP goes to ours, through descriptor 3.
 exec 3>&1
-xvfb-run -a -s '-screen 0 1280x800x24 -nolisten tcp' dbus-run-session -- sh -c '"$@" >&3 3>&-' sh "$@" >&2
+"$(dirname "$0")/own-x-server.sh" dbus-run-session -- sh -c '"$@" >&3 3>&-' sh "$@" >&2
