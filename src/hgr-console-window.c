@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "hgr-a11y.h"
+#include "hgr-guest-labels.h"
 
 struct _HgrConsoleWindow
 {

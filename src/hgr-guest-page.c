@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hgr-guest-labels.h"
 #include "hgr-host.h"
 
 struct _HgrGuestPage

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hgr-a11y.h"
+#include "hgr-guest-labels.h"
 #include "hgr-host.h"
 
 struct _HgrGuestRow

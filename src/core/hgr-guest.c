@@ -2,7 +2,9 @@
  *
  * A guest holds what the list shows (name, title, state) from the moment its host
  * lists it, and loads the rest (the overview's details) on demand. Every libvirt
- * call runs in a worker thread; properties change only on the main thread.
+ * call runs in a worker thread; properties change only on the main thread. Its
+ * jobs are in hgr-guest-actions.c, hgr-guest-details.c and hgr-guest-graphics.c;
+ * the struct they share is in hgr-guest-private.h.
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,46 +17,14 @@
 #include "hgr-guest.h"
 
 #include <glib/gi18n.h>
-#include <libvirt-gconfig/libvirt-gconfig.h>
 #include <libvirt/virterror.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "hgr-enum-types.h"
 #include "hgr-error.h"
 #include "hgr-guest-private.h"
-#include "hgr-host-private.h"
+#include "hgr-host.h"
 #include "hgr-libvirt.h"
 #include "hgr-util.h"
-#include "hgr-vnc-graphics.h"
-
-struct _HgrGuest
-{
-  GObject parent_instance;
-
-  /* Borrowed: the host owns its guests */
-  HgrHost *host;
-
-  /* Owned */
-  virDomainPtr  domain;
-  char         *name;
-  char         *uuid;
-  char         *title;
-  HgrGuestState state;
-  guint         state_serial; /* counts state changes: tells a worker's reading stale */
-  gboolean      persistent;
-  guint         busy;
-
-  /* Details, filled by hgr_guest_load_details_async() */
-  gboolean details_loaded;
-  char    *description;
-  guint    vcpus;
-  guint64  memory;
-  char    *os_type;
-  char    *arch;
-  gboolean autostart;
-  GStrv    disks;
-};
 
 G_DEFINE_FINAL_TYPE (HgrGuest, hgr_guest, G_TYPE_OBJECT)
 
@@ -82,67 +52,24 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* Worker data for one action or query on one domain. */
-typedef struct
+enum
 {
-  virDomainPtr   domain;
-  HgrGuestAction action;
-  gboolean       force_off;
-  GStrv          delete_disks;
-  gboolean       undefined;    /* set by delete_thread once the definition is gone */
-  char          *remote_uri;   /* the host's, for a console tunnel */
-  guint          state_serial; /* the guest's when the worker started */
-} GuestTaskData;
+  SIGNAL_DELETED,
+  N_SIGNALS
+};
 
-/* What the details worker read. */
-typedef struct
-{
-  char    *description;
-  guint    vcpus;
-  guint64  memory;
-  char    *os_type;
-  char    *arch;
-  gboolean autostart;
-  GStrv    disks;
-  int      vir_state;
-  gboolean managed_save;
-} GuestDetails;
+static guint signals[N_SIGNALS];
 
-static void
-guest_task_data_free (GuestTaskData *data)
-{
-  g_clear_pointer (&data->domain, virDomainFree);
-  g_clear_pointer (&data->delete_disks, g_strfreev);
-  g_free (data->remote_uri);
-  g_free (data);
-}
-
-static GuestTaskData *
-guest_task_data_new (HgrGuest *self)
-{
-  GuestTaskData *data = g_new0 (GuestTaskData, 1);
-
-  virDomainRef (self->domain);
-  data->domain = self->domain;
-  data->state_serial = self->state_serial;
-  return data;
-}
-
-static void
-guest_details_free (GuestDetails *details)
-{
-  g_free (details->description);
-  g_free (details->os_type);
-  g_free (details->arch);
-  g_strfreev (details->disks);
-  g_free (details);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuestDetails, guest_details_free)
-
-static void
-set_busy (HgrGuest *self,
-          gboolean  busy)
+/**
+ * hgr_guest_set_busy:
+ * @self: a guest
+ * @busy: %TRUE when a job starts, %FALSE when it ends
+ *
+ * Counts the guest's jobs under way; HgrGuest:busy is whether there are any.
+ */
+void
+hgr_guest_set_busy (HgrGuest *self,
+                    gboolean  busy)
 {
   guint was = self->busy;
 
@@ -151,12 +78,22 @@ set_busy (HgrGuest *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* Runs in a worker thread. */
-static gboolean
-read_state (virDomainPtr domain,
-            int         *vir_state,
-            gboolean    *managed_save,
-            GError     **error)
+/**
+ * hgr_guest_read_state:
+ * @domain: a domain
+ * @vir_state: (out): its virDomainState
+ * @managed_save: (out): whether a shut-off domain has a managed save image
+ * @error: return location
+ *
+ * Runs in a worker thread.
+ *
+ * Returns: whether the state could be read
+ */
+gboolean
+hgr_guest_read_state (virDomainPtr domain,
+                      int         *vir_state,
+                      gboolean    *managed_save,
+                      GError     **error)
 {
   int reason;
 
@@ -222,7 +159,7 @@ hgr_guest_info_fetch (virDomainPtr domain,
   int      vir_state;
   int      persistent;
 
-  if (!read_state (domain, &vir_state, &managed_save, error))
+  if (!hgr_guest_read_state (domain, &vir_state, &managed_save, error))
     return NULL;
   persistent = virDomainIsPersistent (domain);
   if (persistent < 0)
@@ -334,10 +271,6 @@ hgr_guest_set_state (HgrGuest     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   if (was_active != hgr_guest_get_active (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
-
-  /* Sorted and filtered views do not watch item properties. */
-  if (self->host != NULL)
-    hgr_host_guest_changed (self->host, self);
 }
 
 void
@@ -361,10 +294,36 @@ hgr_guest_get_domain (HgrGuest *self)
   return self->domain;
 }
 
-static void
-apply_details (HgrGuest     *self,
-               GuestDetails *details,
-               guint         state_serial)
+/* A reference of the guest's domain for a worker thread's job. */
+virDomainPtr
+hgr_guest_ref_domain (HgrGuest *self)
+{
+  virDomainRef (self->domain);
+  return self->domain;
+}
+
+void
+hgr_guest_details_clear (HgrGuestDetails *details)
+{
+  g_clear_pointer (&details->description, g_free);
+  g_clear_pointer (&details->os_type, g_free);
+  g_clear_pointer (&details->arch, g_free);
+  g_clear_pointer (&details->disks, g_strfreev);
+}
+
+/**
+ * hgr_guest_apply_details:
+ * @self: a guest
+ * @details: what a worker read; its disks are taken
+ * @state_serial: the guest's state serial when the worker started
+ *
+ * Applies a details reading; its state only if nothing changed the state
+ * since the worker started.
+ */
+void
+hgr_guest_apply_details (HgrGuest        *self,
+                         HgrGuestDetails *details,
+                         guint            state_serial)
 {
   GObject *object = G_OBJECT (self);
 
@@ -403,647 +362,17 @@ apply_details (HgrGuest     *self,
   g_object_thaw_notify (object);
 }
 
-/* Runs in a worker thread. */
-static gboolean
-perform_action (virDomainPtr   domain,
-                HgrGuestAction action,
-                GError       **error)
-{
-  int ret = -1;
-
-  switch (action)
-    {
-    case HGR_GUEST_ACTION_RUN:
-      ret = virDomainCreate (domain);
-      break;
-    case HGR_GUEST_ACTION_PAUSE:
-      ret = virDomainSuspend (domain);
-      break;
-    case HGR_GUEST_ACTION_RESUME:
-      ret = virDomainResume (domain);
-      break;
-    case HGR_GUEST_ACTION_SHUT_DOWN:
-      ret = virDomainShutdown (domain);
-      break;
-    case HGR_GUEST_ACTION_REBOOT:
-      ret = virDomainReboot (domain, 0);
-      break;
-    case HGR_GUEST_ACTION_FORCE_OFF:
-      ret = virDomainDestroy (domain);
-      break;
-    case HGR_GUEST_ACTION_SAVE:
-      ret = virDomainManagedSave (domain, 0);
-      break;
-    case HGR_GUEST_ACTION_DELETE:
-    default:
-      g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT,
-                           _ ("This action cannot be performed this way."));
-      return FALSE;
-    }
-
-  if (ret < 0)
-    {
-      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("libvirt refused the action."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Runs in a worker thread: performs the action, then reads the state it left. */
-static void
-perform_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GuestTaskData *data = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GuestDetails) details = g_new0 (GuestDetails, 1);
-
-  if (!perform_action (data->domain, data->action, &error) ||
-      !read_state (data->domain, &details->vir_state, &details->managed_save, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&details), (GDestroyNotify) guest_details_free);
-}
-
-static void
-perform_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  HgrGuest *self = g_task_get_source_object (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GuestDetails) details = NULL;
-
-  set_busy (self, FALSE);
-  details = g_task_propagate_pointer (G_TASK (result), &error);
-  if (details == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  hgr_guest_set_state (self, hgr_guest_state_from_libvirt (details->vir_state, details->managed_save));
-  g_task_return_boolean (task, TRUE);
-}
-
-static GTask *
-new_worker (HgrGuest           *self,
-            gpointer            source_tag,
-            GCancellable       *cancellable,
-            GAsyncReadyCallback worker_done,
-            GAsyncReadyCallback callback,
-            gpointer            user_data,
-            GuestTaskData      *data)
-{
-  GTask *task;
-  GTask *worker;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-
-  /* NULL source: the thread drops the worker last, and must not finalize self. */
-  worker = g_task_new (NULL, cancellable, worker_done, task);
-  g_task_set_task_data (worker, data, (GDestroyNotify) guest_task_data_free);
-  return worker;
-}
-
 /**
- * hgr_guest_perform_async:
- * @self: a guest
- * @action: any action but %HGR_GUEST_ACTION_DELETE
- * @cancellable: (nullable): cancels waiting for the result; libvirt may still act
- * @callback: called on the main thread when done
- * @user_data: for @callback
+ * hgr_guest_emit_deleted:
+ * @self: a guest whose definition is gone
  *
- * Asks libvirt to run, pause, resume, shut down, reboot, force off or save the
- * guest. The guest's state follows the result; on failure it stays as it was.
+ * Emits HgrGuest::deleted, so its host drops it without waiting for the
+ * UNDEFINED event.
  */
 void
-hgr_guest_perform_async (HgrGuest           *self,
-                         HgrGuestAction      action,
-                         GCancellable       *cancellable,
-                         GAsyncReadyCallback callback,
-                         gpointer            user_data)
+hgr_guest_emit_deleted (HgrGuest *self)
 {
-  g_autoptr (GTask) worker = NULL;
-  GuestTaskData *data;
-
-  g_return_if_fail (HGR_IS_GUEST (self));
-  g_return_if_fail (action != HGR_GUEST_ACTION_DELETE);
-
-  data = guest_task_data_new (self);
-  data->action = action;
-  worker = new_worker (self, hgr_guest_perform_async, cancellable, perform_cb, callback, user_data, data);
-  set_busy (self, TRUE);
-  g_task_run_in_thread (worker, perform_thread);
-}
-
-gboolean
-hgr_guest_perform_finish (HgrGuest     *self,
-                          GAsyncResult *result,
-                          GError      **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* An open graphics socket; closed unless somebody takes it. */
-typedef struct
-{
-  int          fd;
-  char        *password;
-  GSubprocess *tunnel;
-} GraphicsFd;
-
-static void
-graphics_fd_free (GraphicsFd *graphics)
-{
-  if (graphics->fd >= 0)
-    close (graphics->fd);
-  if (graphics->password != NULL)
-    memset (graphics->password, 0, strlen (graphics->password));
-  g_free (graphics->password);
-  g_clear_object (&graphics->tunnel);
-  g_free (graphics);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GraphicsFd, graphics_fd_free)
-
-/* Runs in a worker thread: a tunnel through SSH to the display on the host. */
-static gboolean
-open_remote_graphics (GuestTaskData *data,
-                      GraphicsFd    *graphics,
-                      GCancellable  *cancellable,
-                      GError       **error)
-{
-  g_autofree char *xml = NULL;
-  g_autoptr (HgrVncGraphics) vnc = NULL;
-  g_autofree char *target = NULL;
-  g_auto (GStrv) argv = NULL;
-
-  /* The password shows only in the secure description, which a read-only
-   * connection may not get: then the console asks for it. */
-  xml = virDomainGetXMLDesc (data->domain, VIR_DOMAIN_XML_SECURE);
-  if (xml == NULL)
-    xml = virDomainGetXMLDesc (data->domain, 0);
-  if (xml == NULL)
-    {
-      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("Could not read the guest’s description."));
-      return FALSE;
-    }
-  vnc = hgr_vnc_graphics_parse (xml, error);
-  if (vnc == NULL || (target = hgr_vnc_graphics_dup_tunnel_target (vnc, error)) == NULL ||
-      (argv = hgr_vnc_graphics_build_ssh_argv (data->remote_uri, target, error)) == NULL)
-    return FALSE;
-  graphics->fd = hgr_vnc_graphics_open_tunnel ((const char *const *) argv, &graphics->tunnel, error);
-  graphics->password = g_steal_pointer (&vnc->password);
-  return graphics->fd >= 0 && hgr_vnc_graphics_wait_for_server (graphics->fd, cancellable, error);
-}
-
-/* Runs in a worker thread. */
-static void
-open_graphics_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  GuestTaskData *data = task_data;
-  g_autoptr (GraphicsFd) graphics = g_new0 (GraphicsFd, 1);
-  g_autoptr (GError) error = NULL;
-
-  graphics->fd = -1;
-  if (data->remote_uri != NULL)
-    {
-      if (!open_remote_graphics (data, graphics, cancellable, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-  else
-    {
-      /* libvirt connects to the guest's display (VNC) itself and passes us
-       * the socket, skipping the display's password: no port is opened to
-       * anyone. fd passing works on a local connection only. */
-      graphics->fd = virDomainOpenGraphicsFD (data->domain, 0, VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH);
-      if (graphics->fd < 0)
-        {
-          hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not open the guest’s display."));
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-  g_task_return_pointer (task, g_steal_pointer (&graphics), (GDestroyNotify) graphics_fd_free);
-}
-
-static void
-open_graphics_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError     *error = NULL;
-  GraphicsFd *graphics = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (graphics == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, graphics, (GDestroyNotify) graphics_fd_free);
-}
-
-/**
- * hgr_guest_open_graphics_async:
- * @self: a running guest with a VNC display
- * @cancellable: (nullable): a #GCancellable; a socket opened too late is closed
- * @callback: called on the main thread when done
- * @user_data: for @callback
- *
- * Opens a socket to the guest's display (VNC), for a console to speak RFB
- * on: through libvirt (virDomainOpenGraphicsFD) for a local host, through an
- * SSH tunnel with the host connection's user, port and key for a remote one.
- */
-void
-hgr_guest_open_graphics_async (HgrGuest           *self,
-                               GCancellable       *cancellable,
-                               GAsyncReadyCallback callback,
-                               gpointer            user_data)
-{
-  g_autoptr (GTask) worker = NULL;
-  GuestTaskData *data;
-
-  g_return_if_fail (HGR_IS_GUEST (self));
-
-  data = guest_task_data_new (self);
-  if (hgr_host_get_remote (self->host))
-    data->remote_uri = g_strdup (hgr_host_get_uri (self->host));
-  worker = new_worker (self, hgr_guest_open_graphics_async, cancellable, open_graphics_cb, callback, user_data, data);
-  g_task_run_in_thread (worker, open_graphics_thread);
-}
-
-/**
- * hgr_guest_open_graphics_finish:
- * @self: a guest
- * @result: the result
- * @password: (out) (optional) (nullable): the display's VNC password when
- *   one is needed and known, else %NULL
- * @tunnel: (out) (optional) (nullable): for a remote guest, the ssh process
- *   of the tunnel (standard error piped: its words when the display fails)
- * @error: return location
- *
- * Returns: the socket, which the caller owns and closes, or -1 with @error set
- */
-int
-hgr_guest_open_graphics_finish (HgrGuest     *self,
-                                GAsyncResult *result,
-                                char        **password,
-                                GSubprocess **tunnel,
-                                GError      **error)
-{
-  GraphicsFd *graphics;
-  int         fd;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), -1);
-
-  if (password != NULL)
-    *password = NULL;
-  if (tunnel != NULL)
-    *tunnel = NULL;
-  graphics = g_task_propagate_pointer (G_TASK (result), error);
-  if (graphics == NULL)
-    return -1;
-  fd = graphics->fd;
-  graphics->fd = -1;
-  if (password != NULL)
-    *password = g_steal_pointer (&graphics->password);
-  if (tunnel != NULL)
-    *tunnel = g_steal_pointer (&graphics->tunnel);
-  graphics_fd_free (graphics);
-  return fd;
-}
-
-static char *
-enum_nick (GType type,
-           int   value)
-{
-  g_autoptr (GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *enum_value = g_enum_get_value (klass, value);
-
-  return enum_value != NULL ? g_strdup (enum_value->value_nick) : NULL;
-}
-
-/* Runs in a worker thread. */
-static void
-details_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GuestTaskData *data = task_data;
-  g_autoptr (GuestDetails) details = g_new0 (GuestDetails, 1);
-  g_autoptr (GObject) config_object = NULL; /* libvirt-gconfig 4.0 has no autoptr types */
-  g_autoptr (GObject) os_object = NULL;
-  GVirConfigDomain   *config;
-  GVirConfigDomainOs *os;
-  g_autoptr (GPtrArray) disks = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *xml = NULL;
-  GList           *devices;
-  int              autostart = 0;
-
-  xml = virDomainGetXMLDesc (data->domain, 0);
-  if (xml == NULL)
-    {
-      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not read the guest’s configuration."));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (virDomainGetAutostart (data->domain, &autostart) < 0)
-    autostart = 0;
-  if (!read_state (data->domain, &details->vir_state, &details->managed_save, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  config = gvir_config_domain_new_from_xml (xml, &error);
-  config_object = G_OBJECT (config);
-  if (config == NULL)
-    {
-      g_prefix_error (&error, _ ("The guest’s configuration could not be read: "));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  details->description = g_strdup (gvir_config_domain_get_description (config));
-  details->vcpus = gvir_config_domain_get_vcpus (config);
-  details->memory = gvir_config_domain_get_memory (config) * 1024;
-  details->autostart = autostart;
-  os = gvir_config_domain_get_os (config);
-  os_object = G_OBJECT (os);
-  if (os != NULL)
-    {
-      details->os_type = enum_nick (GVIR_CONFIG_TYPE_DOMAIN_OS_TYPE, gvir_config_domain_os_get_os_type (os));
-      details->arch = g_strdup (gvir_config_domain_os_get_arch (os));
-    }
-
-  /* Disks only: install media (cdrom, floppy) are never offered for deletion. */
-  devices = gvir_config_domain_get_devices (config);
-  for (GList *l = devices; l != NULL; l = l->next)
-    {
-      GVirConfigDomainDisk *disk;
-      const char           *source;
-
-      if (!GVIR_CONFIG_IS_DOMAIN_DISK (l->data))
-        continue;
-      disk = GVIR_CONFIG_DOMAIN_DISK (l->data);
-      if (gvir_config_domain_disk_get_guest_device_type (disk) != GVIR_CONFIG_DOMAIN_DISK_GUEST_DEVICE_DISK)
-        continue;
-      source = gvir_config_domain_disk_get_source (disk);
-      if (source != NULL && *source != '\0')
-        g_ptr_array_add (disks, g_strdup (source));
-    }
-  g_list_free_full (devices, g_object_unref);
-  g_ptr_array_add (disks, NULL);
-  details->disks = (GStrv) g_ptr_array_free (g_steal_pointer (&disks), FALSE);
-
-  g_task_return_pointer (task, g_steal_pointer (&details), (GDestroyNotify) guest_details_free);
-}
-
-static void
-details_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  HgrGuest *self = g_task_get_source_object (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GuestDetails) details = NULL;
-
-  details = g_task_propagate_pointer (G_TASK (result), &error);
-  if (details == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  apply_details (self, details, ((GuestTaskData *) g_task_get_task_data (G_TASK (result)))->state_serial);
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * hgr_guest_load_details_async:
- * @self: a guest
- * @cancellable: (nullable): a #GCancellable
- * @callback: called on the main thread when done
- * @user_data: for @callback
- *
- * Reads the guest's configuration (description, vCPUs, memory, OS, disks) and
- * autostart flag into its properties.
- */
-void
-hgr_guest_load_details_async (HgrGuest           *self,
-                              GCancellable       *cancellable,
-                              GAsyncReadyCallback callback,
-                              gpointer            user_data)
-{
-  g_autoptr (GTask) worker = NULL;
-
-  g_return_if_fail (HGR_IS_GUEST (self));
-
-  worker = new_worker (self, hgr_guest_load_details_async, cancellable, details_cb, callback, user_data,
-                       guest_task_data_new (self));
-  g_task_run_in_thread (worker, details_thread);
-}
-
-gboolean
-hgr_guest_load_details_finish (HgrGuest     *self,
-                               GAsyncResult *result,
-                               GError      **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Runs in a worker thread. Undefines with the managed save image, snapshot and
- * checkpoint metadata and NVRAM, so nothing is left behind that would block a
- * new guest of the same name. Drivers that lack some of these (the test driver
- * has no NVRAM or checkpoints) refuse the flags: then ask with fewer. */
-static gboolean
-undefine_everything (virDomainPtr domain)
-{
-  static const unsigned int attempts[] = {
-    VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
-      VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA | VIR_DOMAIN_UNDEFINE_NVRAM,
-    VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
-    {
-      if (virDomainUndefineFlags (domain, attempts[i]) == 0)
-        return TRUE;
-      if (!hgr_libvirt_error_is (VIR_ERR_INVALID_ARG))
-        return FALSE;
-    }
-  return FALSE;
-}
-
-/* Runs in a worker thread. Order matters so that a failure loses nothing: first
- * find every volume to delete (a path that is not a volume stops everything),
- * then force off, undefine, and only then delete the storage. */
-static void
-delete_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GuestTaskData *data = task_data;
-  g_autoptr (GPtrArray) volumes = g_ptr_array_new_with_free_func ((GDestroyNotify) virStorageVolFree);
-  g_autoptr (GString) failed = NULL;
-  g_autoptr (GError) error = NULL;
-  virConnectPtr conn = virDomainGetConnect (data->domain);
-  int           active;
-  int           persistent;
-
-  for (guint i = 0; data->delete_disks != NULL && data->delete_disks[i] != NULL; i++)
-    {
-      virStorageVolPtr volume = virStorageVolLookupByPath (conn, data->delete_disks[i]);
-
-      if (volume == NULL)
-        {
-          g_set_error (&error, HGR_ERROR, HGR_ERROR_NOT_FOUND,
-                       /* Translators: %s is a disk image path */
-                       _ ("“%s” is not in a storage pool of this host, so it cannot be deleted. Nothing was changed."),
-                       data->delete_disks[i]);
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      g_ptr_array_add (volumes, volume);
-    }
-
-  active = virDomainIsActive (data->domain);
-  persistent = virDomainIsPersistent (data->domain);
-  if (active < 0 || persistent < 0)
-    {
-      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not read the guest’s state."));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (active && !data->force_off)
-    {
-      g_set_error_literal (&error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT,
-                           _ ("The guest is running. Agree to force it off, or shut it down first."));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (active && virDomainDestroy (data->domain) < 0)
-    {
-      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not force the guest off."));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (persistent && !undefine_everything (data->domain))
-    {
-      hgr_libvirt_set_error (&error, HGR_ERROR_LIBVIRT, _ ("Could not delete the guest."));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  data->undefined = TRUE;
-
-  for (guint i = 0; i < volumes->len; i++)
-    {
-      if (virStorageVolDelete (g_ptr_array_index (volumes, i), 0) < 0)
-        {
-          virErrorPtr last = virGetLastError ();
-
-          if (failed == NULL)
-            failed = g_string_new (NULL);
-          g_string_append_printf (failed, "\n%s: %s", data->delete_disks[i],
-                                  last != NULL && last->message != NULL ? last->message : "");
-        }
-    }
-  if (failed != NULL)
-    {
-      g_set_error (&error, HGR_ERROR, HGR_ERROR_LIBVIRT,
-                   _ ("The guest was deleted, but some disk images could not be:%s"), failed->str);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-delete_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  HgrGuest      *self = g_task_get_source_object (task);
-  GuestTaskData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-
-  set_busy (self, FALSE);
-  /* A transient guest is gone once forced off; a failure with the storage
-   * comes after the definition is gone. Either way the list drops it. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (data->undefined && self->host != NULL)
-        hgr_host_forget_guest (self->host, self);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (self->host != NULL)
-    hgr_host_forget_guest (self->host, self);
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * hgr_guest_delete_async:
- * @self: a guest
- * @force_off: whether the user agreed to force a running guest off first
- * @delete_disks: (nullable) (array zero-terminated=1): disk image paths to delete with it
- * @cancellable: (nullable): a #GCancellable
- * @callback: called on the main thread when done
- * @user_data: for @callback
- *
- * Deletes the guest's definition, its managed save image and snapshot metadata,
- * and the chosen disk images. If a chosen disk is not a storage volume, nothing
- * is changed at all.
- */
-void
-hgr_guest_delete_async (HgrGuest           *self,
-                        gboolean            force_off,
-                        const char *const  *delete_disks,
-                        GCancellable       *cancellable,
-                        GAsyncReadyCallback callback,
-                        gpointer            user_data)
-{
-  g_autoptr (GTask) worker = NULL;
-  GuestTaskData *data;
-
-  g_return_if_fail (HGR_IS_GUEST (self));
-
-  data = guest_task_data_new (self);
-  data->force_off = force_off;
-  data->delete_disks = g_strdupv ((GStrv) delete_disks);
-  worker = new_worker (self, hgr_guest_delete_async, cancellable, delete_cb, callback, user_data, data);
-  set_busy (self, TRUE);
-  g_task_run_in_thread (worker, delete_thread);
-}
-
-gboolean
-hgr_guest_delete_finish (HgrGuest     *self,
-                         GAsyncResult *result,
-                         GError      **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  g_signal_emit (self, signals[SIGNAL_DELETED], 0);
 }
 
 static void
@@ -1148,7 +477,7 @@ hgr_guest_class_init (HgrGuestClass *klass)
   object_class->finalize = hgr_guest_finalize;
   object_class->get_property = hgr_guest_get_property;
 
-  properties[PROP_HOST] = g_param_spec_object ("host", NULL, NULL, G_TYPE_OBJECT, flags);
+  properties[PROP_HOST] = g_param_spec_object ("host", NULL, NULL, HGR_TYPE_HOST, flags);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
@@ -1167,6 +496,16 @@ hgr_guest_class_init (HgrGuestClass *klass)
   properties[PROP_AUTOSTART] = g_param_spec_boolean ("autostart", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HgrGuest::deleted:
+   * @guest: the guest
+   *
+   * Its definition is gone: hgr_guest_delete_async() removed it (also when
+   * deleting its storage failed afterwards).
+   */
+  signals[SIGNAL_DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                          NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1383,67 +722,5 @@ hgr_guest_can (HgrGuest      *self,
       return TRUE;
     default:
       return FALSE;
-    }
-}
-
-/**
- * hgr_guest_state_to_label:
- * @state: a state
- *
- * Returns: the state as a user sees it, translated
- */
-const char *
-hgr_guest_state_to_label (HgrGuestState state)
-{
-  switch (state)
-    {
-    case HGR_GUEST_STATE_RUNNING:
-      return _ ("Running");
-    case HGR_GUEST_STATE_PAUSED:
-      return _ ("Paused");
-    case HGR_GUEST_STATE_SUSPENDED:
-      return _ ("Suspended");
-    case HGR_GUEST_STATE_SHUTTING_DOWN:
-      return _ ("Shutting Down");
-    case HGR_GUEST_STATE_CRASHED:
-      return _ ("Crashed");
-    case HGR_GUEST_STATE_SAVED:
-      return _ ("Saved");
-    case HGR_GUEST_STATE_SHUT_OFF:
-      return _ ("Shut Off");
-    case HGR_GUEST_STATE_UNKNOWN:
-    default:
-      return _ ("Unknown");
-    }
-}
-
-/**
- * hgr_guest_state_to_icon_name:
- * @state: a state
- *
- * Returns: a symbolic icon name for @state
- */
-const char *
-hgr_guest_state_to_icon_name (HgrGuestState state)
-{
-  switch (state)
-    {
-    case HGR_GUEST_STATE_RUNNING:
-      return "media-playback-start-symbolic";
-    case HGR_GUEST_STATE_PAUSED:
-      return "media-playback-pause-symbolic";
-    case HGR_GUEST_STATE_SUSPENDED:
-      return "weather-clear-night-symbolic";
-    case HGR_GUEST_STATE_SHUTTING_DOWN:
-      return "content-loading-symbolic";
-    case HGR_GUEST_STATE_CRASHED:
-      return "dialog-error-symbolic";
-    case HGR_GUEST_STATE_SAVED:
-      return "document-save-symbolic";
-    case HGR_GUEST_STATE_SHUT_OFF:
-      return "system-shutdown-symbolic";
-    case HGR_GUEST_STATE_UNKNOWN:
-    default:
-      return "dialog-question-symbolic";
     }
 }

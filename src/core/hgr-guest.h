@@ -76,7 +76,4 @@ int  hgr_guest_open_graphics_finish (HgrGuest     *self,
                                      GSubprocess **tunnel,
                                      GError      **error);
 
-const char *hgr_guest_state_to_label (HgrGuestState state);
-const char *hgr_guest_state_to_icon_name (HgrGuestState state);
-
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* hgr-host-private.h — what HgrGuest (and the tests) need of HgrHost beyond its API
+/* hgr-host-private.h — what the tests need of HgrHost beyond its API
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,10 +12,6 @@
 
 G_BEGIN_DECLS
 
-void          hgr_host_guest_changed (HgrHost  *self,
-                                      HgrGuest *guest);
-void          hgr_host_forget_guest (HgrHost  *self,
-                                     HgrGuest *guest);
 virConnectPtr hgr_host_get_connection (HgrHost *self);
 
 G_END_DECLS

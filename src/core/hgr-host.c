@@ -269,9 +269,61 @@ set_status (HgrHost      *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* Sorted and filtered views do not watch item properties: a guest whose
+ * state changed is put back in place, the same object, so a selection of it
+ * survives and sorted views move it. */
+static void
+guest_state_cb (HgrGuest   *guest,
+                GParamSpec *pspec,
+                HgrHost    *self)
+{
+  g_autoptr (HgrGuest) keep = g_object_ref (guest); /* the splice drops the store's reference first */
+  guint position;
+
+  if (!g_list_store_find (self->guests, guest, &position))
+    return;
+  g_list_store_splice (self->guests, position, 1, (gpointer *) &keep, 1);
+}
+
+static void remove_guest (HgrHost  *self,
+                          HgrGuest *guest);
+
+/* Deleted through Hangar: dropped at once, without waiting for the event. */
+static void
+guest_deleted_cb (HgrGuest *guest,
+                  HgrHost  *self)
+{
+  remove_guest (self, guest);
+}
+
+/* A guest is watched while it is in the list. */
+static HgrGuest *
+new_guest (HgrHost      *self,
+           HgrGuestInfo *info)
+{
+  HgrGuest *guest = hgr_guest_new_from_info (self, info);
+
+  g_signal_connect (guest, "notify::state", G_CALLBACK (guest_state_cb), self);
+  g_signal_connect (guest, "deleted", G_CALLBACK (guest_deleted_cb), self);
+  return guest;
+}
+
+static void
+unwatch_guest (HgrHost  *self,
+               HgrGuest *guest)
+{
+  g_signal_handlers_disconnect_by_data (guest, self);
+}
+
 static void
 clear_guests (HgrHost *self)
 {
+  GHashTableIter iter;
+  gpointer       guest;
+
+  g_hash_table_iter_init (&iter, self->by_uuid);
+  while (g_hash_table_iter_next (&iter, NULL, &guest))
+    unwatch_guest (self, guest);
   g_hash_table_remove_all (self->by_uuid);
   g_hash_table_remove_all (self->fetching);
   g_list_store_remove_all (self->guests);
@@ -289,7 +341,7 @@ static void
 add_guest (HgrHost      *self,
            HgrGuestInfo *info)
 {
-  g_autoptr (HgrGuest) guest = hgr_guest_new_from_info (self, info);
+  g_autoptr (HgrGuest) guest = new_guest (self, info);
 
   g_hash_table_insert (self->by_uuid, (char *) hgr_guest_get_uuid (guest), guest);
   g_list_store_append (self->guests, guest);
@@ -303,6 +355,7 @@ remove_guest (HgrHost  *self,
 
   if (!g_list_store_find (self->guests, guest, &position))
     return;
+  unwatch_guest (self, guest);
   g_hash_table_remove (self->by_uuid, hgr_guest_get_uuid (guest));
   g_list_store_remove (self->guests, position);
 }
@@ -327,11 +380,21 @@ apply_listing (HgrHost   *self,
           hgr_guest_apply_info (guest, info);
         }
       else
-        guest = hgr_guest_new_from_info (self, info);
+        guest = new_guest (self, info);
       g_ptr_array_add (guests, guest);
       g_hash_table_insert (by_uuid, (char *) hgr_guest_get_uuid (guest), guest);
     }
 
+  /* Guests the new list no longer has are not watched any more. */
+  {
+    GHashTableIter iter;
+    gpointer       old;
+
+    g_hash_table_iter_init (&iter, self->by_uuid);
+    while (g_hash_table_iter_next (&iter, NULL, &old))
+      if (g_hash_table_lookup (by_uuid, hgr_guest_get_uuid (old)) != old)
+        unwatch_guest (self, old);
+  }
   g_hash_table_steal_all (self->by_uuid);
   g_hash_table_unref (self->by_uuid);
   self->by_uuid = g_steal_pointer (&by_uuid);
@@ -1100,41 +1163,6 @@ apply_event (HgrHost     *self,
     default:
       break;
     }
-}
-
-/**
- * hgr_host_guest_changed:
- * @self: a host
- * @guest: one of its guests
- *
- * Tells the views that @guest changed in a way that can move it in a sorted or
- * filtered list (they do not watch item properties). The same object is put
- * back in place, so a selection of it survives.
- */
-void
-hgr_host_guest_changed (HgrHost  *self,
-                        HgrGuest *guest)
-{
-  g_autoptr (HgrGuest) keep = g_object_ref (guest); /* the splice drops the store's reference first */
-  guint position;
-
-  if (!g_list_store_find (self->guests, guest, &position))
-    return;
-  g_list_store_splice (self->guests, position, 1, (gpointer *) &keep, 1);
-}
-
-/**
- * hgr_host_forget_guest:
- * @self: a host
- * @guest: one of its guests, just deleted
- *
- * Drops @guest at once, without waiting for the UNDEFINED event.
- */
-void
-hgr_host_forget_guest (HgrHost  *self,
-                       HgrGuest *guest)
-{
-  remove_guest (self, guest);
 }
 
 /**

@@ -1,0 +1,187 @@
+/* hgr-task.c — one libvirt job: its work in a worker thread, its result on the main thread
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every job in core has two tasks. The caller's task has the owner (a host
+ * or a guest) as its source and completes on the main thread. The worker
+ * task has a NULL source: the worker thread drops it last, and a worker that
+ * owned the owner could finalize it off the main thread. The thread touches
+ * only the job's data; the apply function, on the main thread, changes the
+ * owner and returns on the caller's task.
+ */
+
+#define G_LOG_DOMAIN "hgr-task"
+
+#include "config.h"
+
+#include "hgr-task.h"
+
+typedef struct
+{
+  HgrTaskFunc    func;
+  HgrTaskApply   apply;
+  gpointer       data;
+  GDestroyNotify data_free;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+/* Runs in a worker thread. */
+static void
+job_thread (GTask        *worker,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job    *job = task_data;
+  GError *error = NULL;
+
+  if (job->func (job->data, cancellable, &error))
+    g_task_return_boolean (worker, TRUE);
+  else
+    g_task_return_error (worker, error);
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Job    *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  if (job->apply != NULL)
+    job->apply (task, job->data, error);
+  else
+    hgr_task_return (task, error);
+}
+
+/**
+ * hgr_task_new:
+ * @owner: (nullable) (type GObject): the object the job is for; the task keeps it
+ * @cancellable: (nullable): the caller's cancellable
+ * @callback: (nullable): called on the main thread when done
+ * @user_data: for @callback
+ * @source_tag: the public function, for hgr_task_finish()
+ *
+ * Returns: (transfer full): the caller's task, for hgr_task_run()
+ */
+GTask *
+hgr_task_new (gpointer            owner,
+              GCancellable       *cancellable,
+              GAsyncReadyCallback callback,
+              gpointer            user_data,
+              gpointer            source_tag)
+{
+  GTask *task = g_task_new (owner, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
+/**
+ * hgr_task_run:
+ * @task: (transfer full): the caller's task, from hgr_task_new()
+ * @func: the work, run in a worker thread
+ * @data: (transfer full): the job's data
+ * @data_free: (nullable): frees @data once the worker is done with it
+ * @apply: (nullable): applies the result on the main thread; without it,
+ *   the task returns %TRUE or the work's error
+ *
+ * Runs @func in a worker thread with the caller's cancellable.
+ */
+void
+hgr_task_run (GTask         *task,
+              HgrTaskFunc    func,
+              gpointer       data,
+              GDestroyNotify data_free,
+              HgrTaskApply   apply)
+{
+  hgr_task_run_full (task, g_task_get_cancellable (task), FALSE, func, data, data_free, apply);
+}
+
+/**
+ * hgr_task_run_full:
+ * @task: (transfer full): the caller's task, from hgr_task_new()
+ * @worker_cancellable: (nullable): cancels the work (may differ from the caller's)
+ * @return_on_cancel: whether a cancelled job completes at once; the thread
+ *   then goes on, and @data_free runs when it is done (e.g. closes a late
+ *   connection)
+ * @func: the work, run in a worker thread
+ * @data: (transfer full): the job's data
+ * @data_free: (nullable): frees @data once the worker is done with it
+ * @apply: (nullable): as for hgr_task_run()
+ */
+void
+hgr_task_run_full (GTask         *task,
+                   GCancellable  *worker_cancellable,
+                   gboolean       return_on_cancel,
+                   HgrTaskFunc    func,
+                   gpointer       data,
+                   GDestroyNotify data_free,
+                   HgrTaskApply   apply)
+{
+  g_autoptr (GTask) worker = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  job->func = func;
+  job->apply = apply;
+  job->data = data;
+  job->data_free = data_free;
+  worker = g_task_new (NULL, worker_cancellable, job_done_cb, task);
+  g_task_set_source_tag (worker, g_task_get_source_tag (task));
+  g_task_set_task_data (worker, job, (GDestroyNotify) job_free);
+  if (return_on_cancel)
+    g_task_set_return_on_cancel (worker, TRUE);
+  g_task_run_in_thread (worker, job_thread);
+}
+
+/**
+ * hgr_task_return:
+ * @task: the caller's task
+ * @error: (transfer full) (nullable): why it failed
+ *
+ * Completes @task with @error, or with %TRUE when @error is %NULL.
+ */
+void
+hgr_task_return (GTask  *task,
+                 GError *error)
+{
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * hgr_task_finish:
+ * @owner: (nullable) (type GObject): the job's owner
+ * @result: the result
+ * @source_tag: the public function that started the job
+ * @error: return location
+ *
+ * Returns: whether the job succeeded
+ */
+gboolean
+hgr_task_finish (gpointer      owner,
+                 GAsyncResult *result,
+                 gpointer      source_tag,
+                 GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, owner), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
