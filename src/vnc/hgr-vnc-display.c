@@ -18,22 +18,14 @@
 #include <gvnc.h>
 #include <string.h>
 
+#include "hgr-vnc-input.h"
 #include "hgr-vnc-keymap.h"
 
 /* Asks the server to follow the window size after it stops changing. */
 #define RESIZE_GUEST_DELAY_MS 300
 
-/* RFB pointer button mask bits (RFC 6143 §7.5.5, QEMU's extra buttons). */
-#define BUTTON_WHEEL_UP    (1 << 3)
-#define BUTTON_WHEEL_DOWN  (1 << 4)
-#define BUTTON_WHEEL_LEFT  (1 << 5)
-#define BUTTON_WHEEL_RIGHT (1 << 6)
-#define BUTTON_SIDE        (1 << 7)
-
 /* In QEMU's relative pointer mode, a position is a motion from this point. */
 #define RELATIVE_ORIGIN 0x7fff
-
-#define N_QNUMS 256
 
 struct _HgrVncDisplay
 {
@@ -56,24 +48,17 @@ struct _HgrVncDisplay
   guint64             frames_received;
   guint64             frames_painted;
 
-  gboolean        scale_to_fit;
-  gboolean        resize_guest;
-  guint           resize_source;
-  gboolean        grab_keyboard;
-  gboolean        shortcuts_inhibited;
-  GdkModifierType release_modifiers;
-  gboolean        release_armed;
-  gboolean        absolute_pointer;
+  gboolean scale_to_fit;
+  gboolean resize_guest;
+  guint    resize_source;
+  gboolean grab_keyboard;
+  gboolean shortcuts_inhibited;
+  gboolean absolute_pointer;
 
-  /* Keys the guest was told are down, by QEMU key number: the keysym sent. */
-  guint   down_keyvals[N_QNUMS];
-  GArray *down_keysyms_only; /* keyvals of pressed keys without a key number */
+  HgrVncInput *input; /* keys down, the release combination, buttons, wheel steps */
 
-  guint8 button_mask;
   double last_x;
   double last_y;
-  double scroll_dx;
-  double scroll_dy;
 
   GdkCursor          *guest_cursor;
   GdkClipboard       *clipboard;
@@ -132,8 +117,7 @@ set_state (HgrVncDisplay     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   if (state != HGR_VNC_DISPLAY_STATE_CONNECTED)
     {
-      release_all_keys (self);
-      self->button_mask = 0;
+      hgr_vnc_input_reset (self->input);
     }
   update_shortcut_inhibition (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -320,109 +304,24 @@ is_connected (HgrVncDisplay *self)
   return self->state == HGR_VNC_DISPLAY_STATE_CONNECTED && self->connection != NULL;
 }
 
+/* HgrVncInput's way to the guest. libgvnc sends a QEMU extended key event
+ * when the server announced it and the key number is known, else the keysym. */
 static void
-send_key (HgrVncDisplay *self,
-          gboolean       down,
-          guint          keyval,
-          guint16        qnum)
+send_key_cb (gboolean down,
+             guint    keyval,
+             guint16  qnum,
+             gpointer user_data)
 {
-  if (!is_connected (self))
-    return;
+  HgrVncDisplay *self = user_data;
 
-  if (qnum != 0 && qnum < N_QNUMS)
-    {
-      if (down)
-        self->down_keyvals[qnum] = keyval;
-      else
-        {
-          /* Release what was pressed, even if the keysym changed since
-           * (Shift released first, say). A key not down is not released. */
-          if (self->down_keyvals[qnum] == 0)
-            return;
-          keyval = self->down_keyvals[qnum];
-          self->down_keyvals[qnum] = 0;
-        }
-    }
-  else
-    {
-      guint i;
-
-      for (i = 0; i < self->down_keysyms_only->len; i++)
-        if (g_array_index (self->down_keysyms_only, guint, i) == keyval)
-          break;
-      if (down && i == self->down_keysyms_only->len)
-        g_array_append_val (self->down_keysyms_only, keyval);
-      else if (!down && i < self->down_keysyms_only->len)
-        g_array_remove_index_fast (self->down_keysyms_only, i);
-      else if (!down)
-        return;
-    }
-
-  /* libgvnc sends a QEMU extended key event when the server announced it
-   * and the key number is known, else the keysym. */
-  vnc_connection_key_event (self->connection, down, keyval, qnum);
+  if (is_connected (self))
+    vnc_connection_key_event (self->connection, down, keyval, qnum);
 }
 
 static void
 release_all_keys (HgrVncDisplay *self)
 {
-  guint i;
-
-  for (i = 0; i < N_QNUMS; i++)
-    if (self->down_keyvals[i] != 0)
-      send_key (self, FALSE, self->down_keyvals[i], i);
-  while (self->down_keysyms_only->len > 0)
-    send_key (self, FALSE, g_array_index (self->down_keysyms_only, guint, 0), 0);
-
-  /* A closed session forgets, whatever could be sent. */
-  memset (self->down_keyvals, 0, sizeof self->down_keyvals);
-  g_array_set_size (self->down_keysyms_only, 0);
-}
-
-static gboolean
-is_modifier_keyval (guint keyval)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Control_L:
-    case GDK_KEY_Control_R:
-    case GDK_KEY_Alt_L:
-    case GDK_KEY_Alt_R:
-    case GDK_KEY_Shift_L:
-    case GDK_KEY_Shift_R:
-    case GDK_KEY_Super_L:
-    case GDK_KEY_Super_R:
-    case GDK_KEY_Meta_L:
-    case GDK_KEY_Meta_R:
-    case GDK_KEY_ISO_Level3_Shift:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static GdkModifierType
-keyval_to_modifier (guint keyval)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Control_L:
-    case GDK_KEY_Control_R:
-      return GDK_CONTROL_MASK;
-    case GDK_KEY_Alt_L:
-    case GDK_KEY_Alt_R:
-    case GDK_KEY_Meta_L:
-    case GDK_KEY_Meta_R:
-      return GDK_ALT_MASK;
-    case GDK_KEY_Shift_L:
-    case GDK_KEY_Shift_R:
-      return GDK_SHIFT_MASK;
-    case GDK_KEY_Super_L:
-    case GDK_KEY_Super_R:
-      return GDK_SUPER_MASK;
-    default:
-      return 0;
-    }
+  hgr_vnc_input_release_all (self->input);
 }
 
 static gboolean
@@ -432,17 +331,10 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 HgrVncDisplay         *self)
 {
-  GdkModifierType held = (state & gtk_accelerator_get_default_mod_mask ()) | keyval_to_modifier (keyval);
-
   if (!is_connected (self))
     return FALSE;
 
-  /* The release combination arms when its modifiers are all down and fires
-   * when one goes up with no other key pressed meanwhile, so Ctrl+Alt+Del
-   * still reaches the guest. */
-  self->release_armed = is_modifier_keyval (keyval) && self->release_modifiers != 0 &&
-                        held == self->release_modifiers;
-  send_key (self, TRUE, keyval, hgr_vnc_keymap_gdk_to_qnum (keycode));
+  hgr_vnc_input_press (self->input, keyval, hgr_vnc_keymap_gdk_to_qnum (keycode), state);
   return TRUE;
 }
 
@@ -453,16 +345,11 @@ key_released_cb (GtkEventControllerKey *controller,
                  GdkModifierType        state,
                  HgrVncDisplay         *self)
 {
-  gboolean armed = self->release_armed && is_modifier_keyval (keyval);
-
-  self->release_armed = FALSE;
-  send_key (self, FALSE, keyval, hgr_vnc_keymap_gdk_to_qnum (keycode));
-  if (!armed)
+  /* The release combination: the guest saw every key go up; the desktop
+   * gets the keyboard back: a grab ends, else the focus moves on, out of
+   * the display. */
+  if (!hgr_vnc_input_release (self->input, keyval, hgr_vnc_keymap_gdk_to_qnum (keycode)))
     return;
-
-  /* The guest sees every key go up; the desktop gets the keyboard back:
-   * a grab ends, else the focus moves on, out of the display. */
-  release_all_keys (self);
   if (self->grab_keyboard)
     hgr_vnc_display_set_grab_keyboard (self, FALSE);
   else
@@ -486,10 +373,12 @@ hgr_vnc_display_send_keys (HgrVncDisplay   *self,
 
   g_return_if_fail (HGR_IS_VNC_DISPLAY (self));
 
+  if (!is_connected (self))
+    return;
   for (i = 0; i < n_keys; i++)
-    send_key (self, TRUE, keys[i].keyval, keys[i].qnum);
+    hgr_vnc_input_key (self->input, TRUE, keys[i].keyval, keys[i].qnum);
   for (i = n_keys; i > 0; i--)
-    send_key (self, FALSE, keys[i - 1].keyval, keys[i - 1].qnum);
+    hgr_vnc_input_key (self->input, FALSE, keys[i - 1].keyval, keys[i - 1].qnum);
 }
 
 static void
@@ -573,11 +462,13 @@ root_active_cb (GtkWindow     *window,
 /* Pointer                                                                  */
 
 static void
-send_pointer (HgrVncDisplay *self,
-              double         x,
-              double         y)
+send_pointer_with (HgrVncDisplay *self,
+                   double         x,
+                   double         y,
+                   guint8         extra_buttons)
 {
-  int guest_x, guest_y;
+  guint8 mask = hgr_vnc_input_get_button_mask (self->input) | extra_buttons;
+  int    guest_x, guest_y;
 
   if (!is_connected (self))
     return;
@@ -585,7 +476,7 @@ send_pointer (HgrVncDisplay *self,
   if (self->absolute_pointer)
     {
       hgr_vnc_display_widget_to_guest (self, x, y, &guest_x, &guest_y);
-      vnc_connection_pointer_event (self->connection, self->button_mask, guest_x, guest_y);
+      vnc_connection_pointer_event (self->connection, mask, guest_x, guest_y);
     }
   else
     {
@@ -596,11 +487,19 @@ send_pointer (HgrVncDisplay *self,
       int             dx = (int) ((x - self->last_x) * scale);
       int             dy = (int) ((y - self->last_y) * scale);
 
-      vnc_connection_pointer_event (self->connection, self->button_mask, RELATIVE_ORIGIN + dx,
+      vnc_connection_pointer_event (self->connection, mask, RELATIVE_ORIGIN + dx,
                                     RELATIVE_ORIGIN + dy);
     }
   self->last_x = x;
   self->last_y = y;
+}
+
+static void
+send_pointer (HgrVncDisplay *self,
+              double         x,
+              double         y)
+{
+  send_pointer_with (self, x, y, 0);
 }
 
 static void
@@ -610,24 +509,6 @@ motion_cb (GtkEventControllerMotion *controller,
            HgrVncDisplay            *self)
 {
   send_pointer (self, x, y);
-}
-
-static guint8
-button_to_mask (guint button)
-{
-  switch (button)
-    {
-    case GDK_BUTTON_PRIMARY:
-      return 1 << 0;
-    case GDK_BUTTON_MIDDLE:
-      return 1 << 1;
-    case GDK_BUTTON_SECONDARY:
-      return 1 << 2;
-    case 8: /* back, the side button */
-      return BUTTON_SIDE;
-    default:
-      return 0;
-    }
 }
 
 /* Buttons come from a legacy controller: a click gesture would stop
@@ -640,7 +521,6 @@ button_event_cb (GtkEventControllerLegacy *controller,
   GdkEventType type = gdk_event_get_event_type (event);
   GtkNative   *native = gtk_widget_get_native (GTK_WIDGET (self));
   double       x, y, nx, ny;
-  guint8       mask;
 
   if ((type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE) || native == NULL ||
       !gdk_event_get_position (event, &x, &y))
@@ -648,27 +528,11 @@ button_event_cb (GtkEventControllerLegacy *controller,
 
   gtk_native_get_surface_transform (native, &nx, &ny);
   gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self), x - nx, y - ny, &x, &y);
-  mask = button_to_mask (gdk_button_event_get_button (event));
-
   if (type == GDK_BUTTON_PRESS)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self));
-      self->button_mask |= mask;
-    }
-  else
-    self->button_mask &= ~mask;
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  hgr_vnc_input_button (self->input, gdk_button_event_get_button (event), type == GDK_BUTTON_PRESS);
   send_pointer (self, x, y);
   return is_connected (self);
-}
-
-static void
-click_wheel (HgrVncDisplay *self,
-             guint8         button)
-{
-  self->button_mask |= button;
-  send_pointer (self, self->last_x, self->last_y);
-  self->button_mask &= ~button;
-  send_pointer (self, self->last_x, self->last_y);
 }
 
 static gboolean
@@ -677,20 +541,19 @@ scroll_cb (GtkEventControllerScroll *controller,
            double                    dy,
            HgrVncDisplay            *self)
 {
+  guint8 clicks[64];
+  guint  n;
+
   if (!is_connected (self))
     return FALSE;
 
-  /* A wheel click is one step; smooth scrolling adds up to steps. */
-  self->scroll_dx += dx;
-  self->scroll_dy += dy;
-  for (; self->scroll_dy <= -1; self->scroll_dy += 1)
-    click_wheel (self, BUTTON_WHEEL_UP);
-  for (; self->scroll_dy >= 1; self->scroll_dy -= 1)
-    click_wheel (self, BUTTON_WHEEL_DOWN);
-  for (; self->scroll_dx <= -1; self->scroll_dx += 1)
-    click_wheel (self, BUTTON_WHEEL_LEFT);
-  for (; self->scroll_dx >= 1; self->scroll_dx -= 1)
-    click_wheel (self, BUTTON_WHEEL_RIGHT);
+  /* Each wheel step is the wheel's button pressed and let go. */
+  n = hgr_vnc_input_scroll (self->input, dx, dy, clicks, G_N_ELEMENTS (clicks));
+  for (guint i = 0; i < n; i++)
+    {
+      send_pointer_with (self, self->last_x, self->last_y, clicks[i]);
+      send_pointer_with (self, self->last_x, self->last_y, 0);
+    }
   return TRUE;
 }
 
@@ -1274,7 +1137,7 @@ hgr_vnc_display_finalize (GObject *object)
   g_free (self->error_message);
   g_free (self->last_server_text);
   g_clear_object (&self->clipboard_cancellable);
-  g_array_unref (self->down_keysyms_only);
+  g_clear_object (&self->input);
 
   G_OBJECT_CLASS (hgr_vnc_display_parent_class)->finalize (object);
 }
@@ -1314,7 +1177,7 @@ hgr_vnc_display_get_property (GObject    *object,
       g_value_set_boolean (value, self->grab_keyboard);
       break;
     case PROP_RELEASE_MODIFIERS:
-      g_value_set_flags (value, self->release_modifiers);
+      g_value_set_flags (value, hgr_vnc_input_get_release_modifiers (self->input));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1419,8 +1282,8 @@ hgr_vnc_display_init (HgrVncDisplay *self)
   GtkEventController *controller;
 
   self->scale_to_fit = TRUE;
-  self->release_modifiers = GDK_CONTROL_MASK | GDK_ALT_MASK;
-  self->down_keysyms_only = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->input = hgr_vnc_input_new (send_key_cb, self);
+  hgr_vnc_input_set_release_modifiers (self->input, GDK_CONTROL_MASK | GDK_ALT_MASK);
   self->clipboard_cancellable = g_cancellable_new ();
 
   gtk_widget_set_focusable (widget, TRUE);
@@ -1572,7 +1435,7 @@ GdkModifierType
 hgr_vnc_display_get_release_modifiers (HgrVncDisplay *self)
 {
   g_return_val_if_fail (HGR_IS_VNC_DISPLAY (self), 0);
-  return self->release_modifiers;
+  return hgr_vnc_input_get_release_modifiers (self->input);
 }
 
 void
@@ -1582,9 +1445,9 @@ hgr_vnc_display_set_release_modifiers (HgrVncDisplay  *self,
   g_return_if_fail (HGR_IS_VNC_DISPLAY (self));
 
   modifiers &= gtk_accelerator_get_default_mod_mask ();
-  if (self->release_modifiers == modifiers)
+  if (hgr_vnc_input_get_release_modifiers (self->input) == modifiers)
     return;
-  self->release_modifiers = modifiers;
+  hgr_vnc_input_set_release_modifiers (self->input, modifiers);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELEASE_MODIFIERS]);
 }
 
