@@ -1,0 +1,101 @@
+/* hgr-vnc-display-private.h — HgrVncDisplay's struct, shared by its files
+ *
+ * HgrVncDisplay is one type in four files: hgr-vnc-display.c (the widget:
+ * geometry, drawing, properties), hgr-vnc-events.c (keyboard, focus and
+ * pointer events), hgr-vnc-session.c (the
+ * libgvnc connection: opening, authentication, updates, closing) and
+ * hgr-vnc-clipboard.c (clipboard text both ways). The keyboard and button
+ * state is an HgrVncInput of its own.
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gvnc.h>
+
+#include "hgr-vnc-display.h"
+#include "hgr-vnc-input.h"
+
+G_BEGIN_DECLS
+
+struct _HgrVncDisplay
+{
+  GtkWidget parent_instance;
+
+  VncConnection     *connection;
+  HgrVncDisplayState state;
+  char              *error_message;
+  char              *password;
+
+  /* The framebuffer libgvnc draws into: 32-bit pixels, B G R x in memory.
+   * Textures share the bytes; the fourth byte stays 0, which is why the
+   * picture is drawn over black (see snapshot()). */
+  GBytes             *pixels;
+  VncBaseFramebuffer *framebuffer;
+  int                 fb_width;
+  int                 fb_height;
+  GdkTexture         *texture;
+  gboolean            dirty;
+  guint64             frames_received;
+  guint64             frames_painted;
+
+  gboolean scale_to_fit;
+  gboolean resize_guest;
+  guint    resize_source;
+  gboolean grab_keyboard;
+  gboolean shortcuts_inhibited;
+  gboolean absolute_pointer;
+
+  HgrVncInput *input; /* keys down, the release combination, buttons, wheel steps */
+
+  double last_x;
+  double last_y;
+
+  GdkCursor          *guest_cursor;
+  GdkClipboard       *clipboard;
+  char               *last_server_text;
+  GCancellable       *clipboard_cancellable;
+  GtkWidget          *root;      /* watched for losing focus */
+  GtkEventController *root_keys; /* on the root: keys before its shortcuts */
+};
+
+/* hgr-vnc-display.c */
+void     hgr_vnc_display_set_state (HgrVncDisplay     *self,
+                                    HgrVncDisplayState state,
+                                    const char        *error_message);
+gboolean hgr_vnc_display_is_connected (HgrVncDisplay *self);
+void     hgr_vnc_display_setup_framebuffer (HgrVncDisplay *self);
+void     hgr_vnc_display_free_framebuffer (HgrVncDisplay *self);
+void     hgr_vnc_display_set_absolute_pointer (HgrVncDisplay *self,
+                                               gboolean       absolute,
+                                               gboolean       always);
+void     hgr_vnc_display_release_all_keys (HgrVncDisplay *self);
+void     hgr_vnc_display_emit_release_requested (HgrVncDisplay *self);
+gboolean hgr_vnc_display_get_picture_rect (HgrVncDisplay   *self,
+                                           graphene_rect_t *rect);
+
+/* hgr-vnc-events.c */
+void hgr_vnc_display_add_input_controllers (HgrVncDisplay *self);
+void hgr_vnc_display_watch_root (HgrVncDisplay *self,
+                                 GtkWidget     *root);
+void hgr_vnc_display_unwatch_root (HgrVncDisplay *self);
+void hgr_vnc_display_update_shortcut_inhibition (HgrVncDisplay *self);
+void hgr_vnc_display_send_key_cb (gboolean down,
+                                  guint    keyval,
+                                  guint16  qnum,
+                                  gpointer user_data);
+
+/* hgr-vnc-session.c */
+void hgr_vnc_display_drop_connection (HgrVncDisplay *self);
+
+/* hgr-vnc-clipboard.c */
+void hgr_vnc_display_send_clipboard (HgrVncDisplay *self);
+void hgr_vnc_display_clipboard_changed_cb (GdkClipboard  *clipboard,
+                                           HgrVncDisplay *self);
+void hgr_vnc_display_server_cut_text_cb (VncConnection *connection,
+                                         const char    *text,
+                                         HgrVncDisplay *self);
+
+G_END_DECLS
