@@ -1,0 +1,107 @@
+/* hgr-window-private.h — HgrWindow's struct, shared by its files
+ *
+ * HgrWindow is one type in three files: hgr-window.c (the window, its
+ * selection and pages), hgr-window-sidebar.c (the list of hosts and guests,
+ * search, sort and empty states) and hgr-window-commands.c (the guest, host
+ * and window actions with their dialogs and toasts).
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "hgr-a11y.h"
+#include "hgr-add-connection-dialog.h"
+#include "hgr-application.h"
+#include "hgr-console-page.h"
+#include "hgr-console-window.h"
+#include "hgr-credential-dialog.h"
+#include "hgr-delete-dialog.h"
+#include "hgr-guest-page.h"
+#include "hgr-guest-row.h"
+#include "hgr-host-page.h"
+#include "hgr-host-row.h"
+#include "hgr-window.h"
+
+G_BEGIN_DECLS
+
+/* Timing messages for the benchmarks (G_MESSAGES_DEBUG=hgr-perf). */
+#define PERF_DOMAIN "hgr-perf"
+
+struct _HgrWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet           *leaflet;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *search_button;
+  GtkStack             *sidebar_stack;
+  GtkListView          *list_view;
+  AdwViewSwitcherTitle *content_title;
+  GtkButton            *run_button;
+  GtkButton            *pause_button;
+  GtkButton            *resume_button;
+  GtkButton            *shut_down_button;
+  GtkMenuButton        *guest_menu_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *content_stack;
+  HgrGuestPage         *guest_page;
+  AdwViewStack         *guest_view_stack;
+  HgrConsolePage       *console_page;
+  HgrHostPage          *host_page;
+
+  /* Owned */
+  HgrHostStore        *store;
+  GSettings           *settings; /* nullable */
+  GtkCustomFilter     *filter;
+  char                *search_text; /* casefolded; NULL shows all */
+  GtkMultiSorter      *sorter;
+  GtkFlattenListModel *items;
+  GtkSingleSelection  *selection;
+  GSignalGroup        *guest_signals;
+  GSignalGroup        *host_signals;
+  GCancellable        *cancellable;
+};
+
+/* hgr-window.c */
+HgrGuest *hgr_window_get_selected_guest (HgrWindow *self);
+HgrHost  *hgr_window_get_selected_host (HgrWindow *self);
+void      hgr_window_update_actions (HgrWindow *self);
+void      hgr_window_update_console_active (HgrWindow *self);
+
+/* hgr-window-sidebar.c */
+gpointer hgr_window_map_host_section (gpointer item,
+                                      gpointer user_data);
+gboolean hgr_window_match_guest (gpointer item,
+                                 gpointer user_data);
+void     hgr_window_set_sort (HgrWindow  *self,
+                              const char *sort_by);
+void     hgr_window_sort_by_change_state_cb (GSimpleAction *action,
+                                             GVariant      *value,
+                                             gpointer       user_data);
+void     hgr_window_search_changed_cb (HgrWindow *self);
+void     hgr_window_update_sidebar_page (HgrWindow *self);
+void     hgr_window_factory_bind_cb (GtkSignalListItemFactory *factory,
+                                     GtkListItem              *list_item,
+                                     HgrWindow                *self);
+void     hgr_window_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                                       GtkListItem              *list_item,
+                                       HgrWindow                *self);
+void     hgr_window_credential_requested_cb (GObject              *asker,
+                                             HgrCredentialRequest *request,
+                                             HgrWindow            *self);
+
+/* hgr-window-commands.c */
+void hgr_window_class_install_commands (GtkWidgetClass *widget_class);
+void hgr_window_show_toast (HgrWindow  *self,
+                            const char *message,
+                            guint       timeout);
+void hgr_window_console_detach_cb (HgrWindow *self,
+                                   gboolean   fullscreen);
+
+G_END_DECLS
