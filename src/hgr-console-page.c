@@ -17,7 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "hgr-application.h"
+#include "hgr-console-page-private.h"
 #include "hgr-host.h"
 
 /* How long the fullscreen toolbar stays after the pointer left it. */
@@ -28,42 +28,6 @@
  * libgvnc moves on in idle callbacks, which a full-rate animation starves
  * when frames are slow to draw (software GL: stuck at "Connecting…"). */
 #define SPINNER_INTERVAL_MS 100
-
-struct _HgrConsolePage
-{
-  GtkWidget parent_instance;
-
-  /* Template widgets */
-  GtkRevealer    *toolbar_revealer; /* the toolbar's place in a window */
-  GtkRevealer    *osd_revealer;     /* and over the picture in fullscreen */
-  GtkWidget      *toolbar;
-  GtkRevealer    *hint_revealer;
-  GtkLabel       *hint_label;
-  GtkStack       *stack;
-  GtkWidget      *detach_button;
-  HgrVncDisplay  *display;
-  AdwStatusPage  *status_page;
-  GtkDrawingArea *spinner;
-  GtkEntry       *password_entry;
-  GtkButton      *status_button;
-  GMenu          *function_keys_section;
-
-  /* Owned */
-  HgrGuest           *guest;
-  GSignalGroup       *guest_signals;
-  GSignalGroup       *host_signals;
-  GCancellable       *opening;
-  char               *open_error;
-  GSubprocess        *tunnel;       /* a remote guest's ssh -W */
-  char               *tunnel_error; /* what it said when the display ended */
-  GSimpleActionGroup *actions;
-  gboolean            active;
-  gboolean            detachable;
-  GtkWindow          *watched_window;
-  gboolean            settings_bound;
-  guint               hide_toolbar_source;
-  guint               spinner_source;
-};
 
 G_DEFINE_FINAL_TYPE (HgrConsolePage, hgr_console_page, GTK_TYPE_WIDGET)
 
@@ -94,43 +58,12 @@ typedef enum
   STATUS_BUTTON_PASSWORD,
 } StatusButton;
 
-/* Keys for the Send Keys menu, by name. */
-typedef struct
+void
+hgr_console_page_emit_detach_requested (HgrConsolePage *self,
+                                        gboolean        fullscreen)
 {
-  const char *name;
-  HgrVncKey   keys[3];
-  gsize       n_keys;
-} KeyCombination;
-
-#define CTRL                \
-  {                         \
-    GDK_KEY_Control_L, 0x1d \
-  }
-#define ALT             \
-  {                     \
-    GDK_KEY_Alt_L, 0x38 \
-  }
-
-static const KeyCombination key_combinations[] = {
-  { "ctrl-alt-del", { CTRL, ALT, { GDK_KEY_Delete, 0xd3 } }, 3 },
-  { "ctrl-alt-backspace", { CTRL, ALT, { GDK_KEY_BackSpace, 0x0e } }, 3 },
-  { "print", { { GDK_KEY_Print, 0xb7 } }, 1 },
-  { "ctrl-alt-f1", { CTRL, ALT, { GDK_KEY_F1, 0x3b } }, 3 },
-  { "ctrl-alt-f2", { CTRL, ALT, { GDK_KEY_F2, 0x3c } }, 3 },
-  { "ctrl-alt-f3", { CTRL, ALT, { GDK_KEY_F3, 0x3d } }, 3 },
-  { "ctrl-alt-f4", { CTRL, ALT, { GDK_KEY_F4, 0x3e } }, 3 },
-  { "ctrl-alt-f5", { CTRL, ALT, { GDK_KEY_F5, 0x3f } }, 3 },
-  { "ctrl-alt-f6", { CTRL, ALT, { GDK_KEY_F6, 0x40 } }, 3 },
-  { "ctrl-alt-f7", { CTRL, ALT, { GDK_KEY_F7, 0x41 } }, 3 },
-  { "ctrl-alt-f8", { CTRL, ALT, { GDK_KEY_F8, 0x42 } }, 3 },
-  { "ctrl-alt-f9", { CTRL, ALT, { GDK_KEY_F9, 0x43 } }, 3 },
-  { "ctrl-alt-f10", { CTRL, ALT, { GDK_KEY_F10, 0x44 } }, 3 },
-  { "ctrl-alt-f11", { CTRL, ALT, { GDK_KEY_F11, 0x57 } }, 3 },
-  { "ctrl-alt-f12", { CTRL, ALT, { GDK_KEY_F12, 0x58 } }, 3 },
-};
-
-#undef CTRL
-#undef ALT
+  g_signal_emit (self, signals[DETACH_REQUESTED], 0, fullscreen);
+}
 
 static void update (HgrConsolePage *self);
 
@@ -209,22 +142,29 @@ show_status (HgrConsolePage *self,
   gtk_widget_set_visible (self->toolbar, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->password_entry), button == STATUS_BUTTON_PASSWORD);
   gtk_widget_set_visible (GTK_WIDGET (self->status_button), button != STATUS_BUTTON_NONE);
+  /* The button names the action of its status, so it is insensitive when
+   * the action cannot be done (a Run under way, say). */
   switch (button)
     {
     case STATUS_BUTTON_RUN:
       gtk_button_set_label (self->status_button, _ ("_Run"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "console.run");
       break;
     case STATUS_BUTTON_RECONNECT:
       gtk_button_set_label (self->status_button, _ ("_Try Again"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "console.reconnect");
       break;
     case STATUS_BUTTON_PASSWORD:
       gtk_button_set_label (self->status_button, _ ("_Connect"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "console.send-password");
       break;
     case STATUS_BUTTON_NONE:
     default:
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), NULL);
       break;
     }
-  g_object_set_data (G_OBJECT (self->status_button), "hgr-status-button", GINT_TO_POINTER (button));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "run")),
+                               self->guest != NULL && hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN));
   gtk_stack_set_visible_child_name (self->stack, "status");
 }
 
@@ -315,14 +255,14 @@ display_state_cb (HgrConsolePage *self)
   update (self);
 }
 
-static gboolean
-is_fullscreen (HgrConsolePage *self)
+gboolean
+hgr_console_page_is_fullscreen (HgrConsolePage *self)
 {
   return self->watched_window != NULL && gtk_window_is_fullscreen (self->watched_window);
 }
 
-static void
-update_hint (HgrConsolePage *self)
+void
+hgr_console_page_update_hint (HgrConsolePage *self)
 {
   g_autofree char *combination = NULL;
   g_autofree char *text = NULL;
@@ -341,7 +281,7 @@ update_hint (HgrConsolePage *self)
   if (text != NULL)
     gtk_label_set_text (self->hint_label, text);
   /* In fullscreen the guest's screen is all there is. */
-  gtk_revealer_set_reveal_child (self->hint_revealer, text != NULL && !is_fullscreen (self));
+  gtk_revealer_set_reveal_child (self->hint_revealer, text != NULL && !hgr_console_page_is_fullscreen (self));
 }
 
 static void
@@ -384,7 +324,7 @@ update (HgrConsolePage *self)
 
   g_debug ("update: display state %d, active %d, opening %d", state, self->active, self->opening != NULL);
   update_actions (self);
-  update_hint (self);
+  hgr_console_page_update_hint (self);
   if (self->guest == NULL)
     {
       stop (self);
@@ -484,220 +424,54 @@ run_cb (GObject      *object,
 }
 
 static void
-status_button_clicked_cb (HgrConsolePage *self)
+run_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
 {
-  StatusButton     button = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self->status_button), "hgr-status-button"));
-  g_autofree char *password = NULL;
+  HgrConsolePage *self = user_data;
 
-  switch (button)
+  if (self->guest == NULL || !hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN))
+    return;
+  g_simple_action_set_enabled (action, FALSE); /* until the guest's state says more */
+  hgr_guest_perform_async (self->guest, HGR_GUEST_ACTION_RUN, NULL, run_cb, g_object_ref (self));
+}
+
+static void
+send_password_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  HgrConsolePage  *self = user_data;
+  g_autofree char *password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_entry)));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
+  if (hgr_vnc_display_get_state (self->display) == HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD)
+    hgr_vnc_display_set_password (self->display, password);
+  else
     {
-    case STATUS_BUTTON_RUN:
-      if (self->guest != NULL && hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN))
-        hgr_guest_perform_async (self->guest, HGR_GUEST_ACTION_RUN, NULL, run_cb, g_object_ref (self));
-      break;
-    case STATUS_BUTTON_PASSWORD:
-      password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_entry)));
-      gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
-      if (hgr_vnc_display_get_state (self->display) == HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD)
-        hgr_vnc_display_set_password (self->display, password);
-      else
-        {
-          /* refused: a new session with the new password */
-          stop (self);
-          hgr_vnc_display_set_password (self->display, password);
-          update (self);
-        }
-      break;
-    case STATUS_BUTTON_RECONNECT:
-      g_clear_pointer (&self->open_error, g_free);
+      /* refused: a new session with the new password */
       stop (self);
+      hgr_vnc_display_set_password (self->display, password);
       update (self);
-      break;
-    case STATUS_BUTTON_NONE:
-    default:
-      break;
     }
 }
 
-/* ------------------------------------------------------------------------ */
-/* Actions                                                                  */
-
 static void
-send_keys_activated (GSimpleAction *action,
+reconnect_activated (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
   HgrConsolePage *self = user_data;
-  const char     *name = g_variant_get_string (parameter, NULL);
-  gsize           i;
 
-  for (i = 0; i < G_N_ELEMENTS (key_combinations); i++)
-    if (g_str_equal (key_combinations[i].name, name))
-      hgr_vnc_display_send_keys (self->display, key_combinations[i].keys, key_combinations[i].n_keys);
-  gtk_widget_grab_focus (GTK_WIDGET (self->display));
+  g_clear_pointer (&self->open_error, g_free);
+  stop (self);
+  update (self);
 }
 
 static void
-screenshot_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        gpointer         user_data)
+password_entry_activate_cb (HgrConsolePage *self)
 {
-  g_autoptr (GdkTexture) texture = user_data;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-      if (path != NULL && !gdk_texture_save_to_png (texture, path))
-        g_message ("Could not save the screenshot to %s", path);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-screenshot_activated (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  HgrConsolePage       *self = user_data;
-  GdkTexture           *texture = hgr_vnc_display_get_screenshot (self->display);
-  GtkFileChooserNative *chooser;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H-%M-%S");
-  g_autofree char *name = NULL;
-
-  if (texture == NULL)
-    return;
-  /* Translators: a file name; %s is the guest's name, %s the date and time */
-  name = g_strdup_printf (_ ("Screenshot of %s from %s.png"), hgr_guest_get_display_name (self->guest), stamp);
-  chooser = gtk_file_chooser_native_new (_ ("Save Screenshot"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (screenshot_response_cb), texture);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-detach_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  HgrConsolePage *self = user_data;
-
-  g_signal_emit (self, signals[DETACH_REQUESTED], 0, FALSE);
-}
-
-static GtkWindow *
-get_window (HgrConsolePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-fullscreen_activated (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  HgrConsolePage *self = user_data;
-  GtkWindow      *window = get_window (self);
-
-  if (window == NULL)
-    return;
-  /* In the main window, fullscreen is the console alone: in its own window. */
-  if (self->detachable && self->guest != NULL)
-    {
-      g_signal_emit (self, signals[DETACH_REQUESTED], 0, TRUE);
-      return;
-    }
-  if (gtk_window_is_fullscreen (window))
-    gtk_window_unfullscreen (window);
-  else
-    gtk_window_fullscreen (window);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Fullscreen: the toolbar hides, and comes back at the top edge            */
-
-/* Where the toolbar is now: above the picture, or over it. */
-static GtkRevealer *
-toolbar_holder (HgrConsolePage *self)
-{
-  return gtk_widget_get_parent (self->toolbar) == GTK_WIDGET (self->osd_revealer) ? self->osd_revealer
-                                                                                  : self->toolbar_revealer;
-}
-
-static gboolean
-hide_toolbar_cb (gpointer user_data)
-{
-  HgrConsolePage *self = user_data;
-
-  self->hide_toolbar_source = 0;
-  gtk_revealer_set_reveal_child (self->osd_revealer, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-move_toolbar (HgrConsolePage *self,
-              GtkRevealer    *to)
-{
-  g_autoptr (GtkWidget) toolbar = g_object_ref (self->toolbar);
-  GtkRevealer *from = toolbar_holder (self);
-
-  if (from == to)
-    return;
-  gtk_revealer_set_child (from, NULL);
-  gtk_revealer_set_child (to, toolbar);
-}
-
-static void
-fullscreen_changed_cb (HgrConsolePage *self)
-{
-  gboolean fullscreen = is_fullscreen (self);
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "fullscreen");
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (fullscreen));
-  g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
-  update_hint (self);
-  if (fullscreen)
-    {
-      /* An on-screen bar over the picture, so the guest's screen keeps its size. */
-      move_toolbar (self, self->osd_revealer);
-      gtk_widget_add_css_class (self->toolbar, "osd");
-      gtk_revealer_set_reveal_child (self->osd_revealer, TRUE);
-      self->hide_toolbar_source = g_timeout_add (TOOLBAR_HIDE_DELAY_MS, hide_toolbar_cb, self);
-    }
-  else
-    {
-      move_toolbar (self, self->toolbar_revealer);
-      gtk_widget_remove_css_class (self->toolbar, "osd");
-      gtk_revealer_set_reveal_child (self->osd_revealer, FALSE);
-    }
-}
-
-static void
-page_motion_cb (GtkEventControllerMotion *controller,
-                double                    x,
-                double                    y,
-                HgrConsolePage           *self)
-{
-  gboolean over_toolbar;
-
-  if (!is_fullscreen (self))
-    return;
-  over_toolbar = gtk_revealer_get_child_revealed (self->osd_revealer) &&
-                 y <= gtk_widget_get_height (GTK_WIDGET (self->osd_revealer));
-  if (y <= TOOLBAR_SHOW_DISTANCE || over_toolbar)
-    {
-      gtk_revealer_set_reveal_child (self->osd_revealer, TRUE);
-      g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
-    }
-  else if (gtk_revealer_get_reveal_child (self->osd_revealer) && self->hide_toolbar_source == 0)
-    self->hide_toolbar_source = g_timeout_add (TOOLBAR_HIDE_DELAY_MS, hide_toolbar_cb, self);
+  g_action_group_activate_action (G_ACTION_GROUP (self->actions), "send-password", NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -707,7 +481,7 @@ static void
 release_requested_cb (HgrConsolePage *self)
 {
   /* Ctrl+Alt with the keyboard not grabbed: out to the toolbar. */
-  gtk_revealer_set_reveal_child (toolbar_holder (self), TRUE);
+  gtk_revealer_set_reveal_child (hgr_console_page_toolbar_holder (self), TRUE);
   gtk_widget_child_focus (self->toolbar, GTK_DIR_TAB_FORWARD);
 }
 
@@ -727,36 +501,17 @@ release_keys_mapping (GValue   *value,
   return TRUE;
 }
 
-/* The window knows its application (and so the settings) once shown. */
-static void
-hgr_console_page_map (GtkWidget *widget)
-{
-  HgrConsolePage *self = HGR_CONSOLE_PAGE (widget);
-  GtkApplication *application;
-
-  GTK_WIDGET_CLASS (hgr_console_page_parent_class)->map (widget);
-  application = self->watched_window != NULL ? gtk_window_get_application (self->watched_window) : NULL;
-  if (!self->settings_bound && HGR_IS_APPLICATION (application) &&
-      hgr_application_get_settings (HGR_APPLICATION (application)) != NULL)
-    {
-      g_settings_bind_with_mapping (hgr_application_get_settings (HGR_APPLICATION (application)),
-                                    "console-release-keys", self->display, "release-modifiers", G_SETTINGS_BIND_GET,
-                                    release_keys_mapping, NULL, NULL, NULL);
-      self->settings_bound = TRUE;
-    }
-}
-
 static void
 hgr_console_page_root (GtkWidget *widget)
 {
   HgrConsolePage *self = HGR_CONSOLE_PAGE (widget);
 
   GTK_WIDGET_CLASS (hgr_console_page_parent_class)->root (widget);
-  self->watched_window = get_window (self);
+  self->watched_window = hgr_console_page_get_window (self);
   if (self->watched_window != NULL)
-    g_signal_connect_object (self->watched_window, "notify::fullscreened", G_CALLBACK (fullscreen_changed_cb),
+    g_signal_connect_object (self->watched_window, "notify::fullscreened", G_CALLBACK (hgr_console_page_fullscreen_changed_cb),
                              self, G_CONNECT_SWAPPED);
-  fullscreen_changed_cb (self);
+  hgr_console_page_fullscreen_changed_cb (self);
 }
 
 static void
@@ -765,7 +520,7 @@ hgr_console_page_unroot (GtkWidget *widget)
   HgrConsolePage *self = HGR_CONSOLE_PAGE (widget);
 
   if (self->watched_window != NULL)
-    g_signal_handlers_disconnect_by_func (self->watched_window, fullscreen_changed_cb, self);
+    g_signal_handlers_disconnect_by_func (self->watched_window, hgr_console_page_fullscreen_changed_cb, self);
   self->watched_window = NULL;
   g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
   GTK_WIDGET_CLASS (hgr_console_page_parent_class)->unroot (widget);
@@ -791,6 +546,7 @@ hgr_console_page_dispose (GObject *object)
   g_clear_object (&self->guest);
   g_clear_object (&self->tunnel);
   g_clear_object (&self->actions);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), HGR_TYPE_CONSOLE_PAGE);
   /* the template's root box is not bound, so dispose_template leaves it */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -871,7 +627,6 @@ hgr_console_page_class_init (HgrConsolePageClass *klass)
   object_class->get_property = hgr_console_page_get_property;
   object_class->set_property = hgr_console_page_set_property;
   widget_class->root = hgr_console_page_root;
-  widget_class->map = hgr_console_page_map;
   widget_class->unroot = hgr_console_page_unroot;
 
   properties[PROP_GUEST] = g_param_spec_object ("guest", NULL, NULL, HGR_TYPE_GUEST,
@@ -908,7 +663,6 @@ hgr_console_page_class_init (HgrConsolePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, password_entry);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, status_button);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, function_keys_section);
-  gtk_widget_class_bind_template_callback (widget_class, status_button_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hgr-console-page");
 }
@@ -917,10 +671,13 @@ static void
 hgr_console_page_init (HgrConsolePage *self)
 {
   static const GActionEntry entries[] = {
-    { "send-keys", send_keys_activated, "s" },
-    { "screenshot", screenshot_activated },
-    { "detach", detach_activated },
-    { "fullscreen", fullscreen_activated, NULL, "false" },
+    { "run", run_activated },
+    { "send-password", send_password_activated },
+    { "reconnect", reconnect_activated },
+    { "send-keys", hgr_console_page_send_keys_activated, "s" },
+    { "screenshot", hgr_console_page_screenshot_activated },
+    { "detach", hgr_console_page_detach_activated },
+    { "fullscreen", hgr_console_page_fullscreen_activated, NULL, "false" },
   };
   static const char *const display_properties[] = { "scale-to-fit", "resize-guest", "grab-keyboard" };
   GtkEventController      *controller;
@@ -959,7 +716,7 @@ hgr_console_page_init (HgrConsolePage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (page_motion_cb), self);
+  g_signal_connect (controller, "motion", G_CALLBACK (hgr_console_page_motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->guest_signals = g_signal_group_new (HGR_TYPE_GUEST);
@@ -968,13 +725,13 @@ hgr_console_page_init (HgrConsolePage *self)
   g_signal_group_connect_swapped (self->host_signals, "notify::status", G_CALLBACK (update), self);
 
   g_signal_connect_object (self->display, "notify::state", G_CALLBACK (display_state_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->display, "notify::absolute-pointer", G_CALLBACK (update_hint), self,
+  g_signal_connect_object (self->display, "notify::absolute-pointer", G_CALLBACK (hgr_console_page_update_hint), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->display, "notify::grab-keyboard", G_CALLBACK (update_hint), self,
+  g_signal_connect_object (self->display, "notify::grab-keyboard", G_CALLBACK (hgr_console_page_update_hint), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->display, "release-requested", G_CALLBACK (release_requested_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->password_entry, "activate", G_CALLBACK (status_button_clicked_cb), self,
+  g_signal_connect_object (self->password_entry, "activate", G_CALLBACK (password_entry_activate_cb), self,
                            G_CONNECT_SWAPPED);
   update (self);
 }
@@ -1047,4 +804,29 @@ hgr_console_page_get_display (HgrConsolePage *self)
 {
   g_return_val_if_fail (HGR_IS_CONSOLE_PAGE (self), NULL);
   return self->display;
+}
+
+/**
+ * hgr_console_page_set_settings:
+ * @self: a console page
+ * @settings: (nullable): Hangar's settings, or %NULL for the defaults
+ *
+ * Follows the settings the page needs (the keys that give the keyboard back).
+ */
+void
+hgr_console_page_set_settings (HgrConsolePage *self,
+                               GSettings      *settings)
+{
+  g_return_if_fail (HGR_IS_CONSOLE_PAGE (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  if (self->settings == settings)
+    return;
+  if (self->settings != NULL)
+    g_settings_unbind (self->display, "release-modifiers");
+  g_set_object (&self->settings, settings);
+  if (settings == NULL)
+    return;
+  g_settings_bind_with_mapping (settings, "console-release-keys", self->display, "release-modifiers",
+                                G_SETTINGS_BIND_GET, release_keys_mapping, NULL, NULL, NULL);
 }

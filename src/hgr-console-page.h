@@ -25,4 +25,7 @@ void           hgr_console_page_set_active (HgrConsolePage *self,
                                             gboolean        active);
 HgrVncDisplay *hgr_console_page_get_display (HgrConsolePage *self);
 
+void hgr_console_page_set_settings (HgrConsolePage *self,
+                                    GSettings      *settings);
+
 G_END_DECLS

@@ -118,18 +118,21 @@ hgr_console_window_init (HgrConsoleWindow *self)
 /**
  * hgr_console_window_new:
  * @application: the application
+ * @settings: (nullable): Hangar's settings, for the console's release keys
  * @guest: whose console to show
  *
  * Returns: (transfer none): a new window, not yet presented
  */
 HgrConsoleWindow *
 hgr_console_window_new (GtkApplication *application,
+                        GSettings      *settings,
                         HgrGuest       *guest)
 {
   HgrConsoleWindow *self = g_object_new (HGR_TYPE_CONSOLE_WINDOW, "application", application, NULL);
 
   self->guest = g_object_ref (guest);
   g_signal_connect_object (guest, "notify::state", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  hgr_console_page_set_settings (self->console_page, settings);
   hgr_console_page_set_guest (self->console_page, guest);
   update_title (self);
   return self;

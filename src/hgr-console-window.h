@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HgrConsoleWindow, hgr_console_window, HGR, CONSOLE_WINDOW, AdwWindow)
 
 HgrConsoleWindow *hgr_console_window_new (GtkApplication *application,
+                                          GSettings      *settings,
                                           HgrGuest       *guest);
 HgrGuest         *hgr_console_window_get_guest (HgrConsoleWindow *self);
 HgrConsolePage   *hgr_console_window_get_page (HgrConsoleWindow *self);

@@ -375,7 +375,7 @@ hgr_window_console_detach_cb (HgrWindow *self,
     return;
   /* The overview stays here; the console moves to its window. */
   adw_view_stack_set_visible_child_name (self->guest_view_stack, "overview");
-  console = hgr_console_window_new (gtk_window_get_application (GTK_WINDOW (self)), guest);
+  console = hgr_console_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->settings, guest);
   g_signal_connect_object (console, "attach-requested", G_CALLBACK (console_attach_cb), self, 0);
   if (fullscreen)
     gtk_window_fullscreen (GTK_WINDOW (console));

@@ -165,6 +165,7 @@ hgr_window_constructed (GObject *object)
   g_signal_connect_swapped (self, "map", G_CALLBACK (hgr_window_update_console_active), self);
   g_signal_connect_swapped (self, "unmap", G_CALLBACK (hgr_window_update_console_active), self);
   g_signal_connect_swapped (self->console_page, "detach-requested", G_CALLBACK (hgr_window_console_detach_cb), self);
+  hgr_console_page_set_settings (self->console_page, self->settings);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "bind", G_CALLBACK (hgr_window_factory_bind_cb), self);

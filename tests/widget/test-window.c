@@ -270,11 +270,17 @@ test_console_page (Fixture      *fixture,
 
   /* Run from the page: the guest runs, then the display is tried. The test
    * driver has none to give: the page says so with libvirt's reason. */
-  g_signal_emit_by_name (status_button, "clicked");
+  /* The button names the page's action, which does nothing while disabled
+   * (as the button is insensitive then). */
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (status_button)), ==, "console.run");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (status_button)));
+  gtk_widget_activate_action (GTK_WIDGET (status_button), gtk_actionable_get_action_name (GTK_ACTIONABLE (status_button)),
+                              NULL);
   HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (beta) == HGR_GUEST_STATE_RUNNING);
   HGR_TEST_WAIT_UNTIL (g_strcmp0 (adw_status_page_get_title (status), "Console Unavailable") == 0);
   g_assert_nonnull (strstr (adw_status_page_get_description (status), "not supported"));
   g_assert_cmpstr (gtk_button_get_label (status_button), ==, "_Try Again");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (status_button)), ==, "console.reconnect");
   g_assert_false (gtk_widget_get_visible (console_child (page, "toolbar")));
 
   /* The host goes away: the console says so, not a stale error. */
@@ -360,6 +366,25 @@ test_preferences (void)
   g_settings_reset (settings, "connect-timeout");
   g_settings_reset (settings, "console-release-keys");
   gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* A console page follows the settings it is given, inside HgrApplication or not. */
+static void
+test_console_page_settings (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  HgrConsolePage *page = g_object_ref_sink (g_object_new (HGR_TYPE_CONSOLE_PAGE, NULL));
+  HgrVncDisplay  *display = HGR_VNC_DISPLAY (console_child (page, "display"));
+
+  g_settings_set_string (settings, "console-release-keys", "<Control><Shift>");
+  g_assert_cmphex (hgr_vnc_display_get_release_modifiers (display), ==, GDK_CONTROL_MASK | GDK_ALT_MASK);
+  hgr_console_page_set_settings (page, settings);
+  g_assert_cmphex (hgr_vnc_display_get_release_modifiers (display), ==, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_settings_set_string (settings, "console-release-keys", "<Control><Alt><Shift>");
+  g_assert_cmphex (hgr_vnc_display_get_release_modifiers (display), ==,
+                   GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK);
+  g_settings_reset (settings, "console-release-keys");
+  g_object_unref (page);
 }
 
 static const char *
@@ -744,6 +769,7 @@ main (int   argc,
   g_test_add ("/window/action-sensitivity", Fixture, "small-node.xml", fixture_set_up, test_action_sensitivity, fixture_tear_down);
   g_test_add ("/window/console-page", Fixture, "small-node.xml", fixture_set_up, test_console_page, fixture_tear_down);
   g_test_add ("/window/host-page", Fixture, "small-node.xml", fixture_set_up, test_host_page, fixture_tear_down);
+  g_test_add_func ("/console-page/settings", test_console_page_settings);
   g_test_add ("/window/guest-page", Fixture, "small-node.xml", fixture_set_up, test_guest_page, fixture_tear_down);
   g_test_add ("/window/failed-host-shows-reason", Fixture, NULL, fixture_set_up, test_failed_host_shows_reason, fixture_tear_down);
   g_test_add_func ("/preferences", test_preferences);

@@ -1,0 +1,237 @@
+/* hgr-console-page-toolbar.c — the console page's toolbar: Send Keys, screenshots, detach, fullscreen
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hgr-console-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hgr-console-page-private.h"
+#include "hgr-console-page.h"
+
+/* How long the fullscreen toolbar stays after the pointer left it. */
+#define TOOLBAR_HIDE_DELAY_MS 1500
+/* How close to the top edge the pointer brings the fullscreen toolbar back. */
+#define TOOLBAR_SHOW_DISTANCE 8
+/* Keys for the Send Keys menu, by name. */
+typedef struct
+{
+  const char *name;
+  HgrVncKey   keys[3];
+  gsize       n_keys;
+} KeyCombination;
+
+#define CTRL                \
+  {                         \
+    GDK_KEY_Control_L, 0x1d \
+  }
+#define ALT             \
+  {                     \
+    GDK_KEY_Alt_L, 0x38 \
+  }
+
+static const KeyCombination key_combinations[] = {
+  { "ctrl-alt-del", { CTRL, ALT, { GDK_KEY_Delete, 0xd3 } }, 3 },
+  { "ctrl-alt-backspace", { CTRL, ALT, { GDK_KEY_BackSpace, 0x0e } }, 3 },
+  { "print", { { GDK_KEY_Print, 0xb7 } }, 1 },
+  { "ctrl-alt-f1", { CTRL, ALT, { GDK_KEY_F1, 0x3b } }, 3 },
+  { "ctrl-alt-f2", { CTRL, ALT, { GDK_KEY_F2, 0x3c } }, 3 },
+  { "ctrl-alt-f3", { CTRL, ALT, { GDK_KEY_F3, 0x3d } }, 3 },
+  { "ctrl-alt-f4", { CTRL, ALT, { GDK_KEY_F4, 0x3e } }, 3 },
+  { "ctrl-alt-f5", { CTRL, ALT, { GDK_KEY_F5, 0x3f } }, 3 },
+  { "ctrl-alt-f6", { CTRL, ALT, { GDK_KEY_F6, 0x40 } }, 3 },
+  { "ctrl-alt-f7", { CTRL, ALT, { GDK_KEY_F7, 0x41 } }, 3 },
+  { "ctrl-alt-f8", { CTRL, ALT, { GDK_KEY_F8, 0x42 } }, 3 },
+  { "ctrl-alt-f9", { CTRL, ALT, { GDK_KEY_F9, 0x43 } }, 3 },
+  { "ctrl-alt-f10", { CTRL, ALT, { GDK_KEY_F10, 0x44 } }, 3 },
+  { "ctrl-alt-f11", { CTRL, ALT, { GDK_KEY_F11, 0x57 } }, 3 },
+  { "ctrl-alt-f12", { CTRL, ALT, { GDK_KEY_F12, 0x58 } }, 3 },
+};
+
+#undef CTRL
+#undef ALT
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+
+void
+hgr_console_page_send_keys_activated (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  HgrConsolePage *self = user_data;
+  const char     *name = g_variant_get_string (parameter, NULL);
+  gsize           i;
+
+  for (i = 0; i < G_N_ELEMENTS (key_combinations); i++)
+    if (g_str_equal (key_combinations[i].name, name))
+      hgr_vnc_display_send_keys (self->display, key_combinations[i].keys, key_combinations[i].n_keys);
+  gtk_widget_grab_focus (GTK_WIDGET (self->display));
+}
+
+static void
+screenshot_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        gpointer         user_data)
+{
+  g_autoptr (GdkTexture) texture = user_data;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+      if (path != NULL && !gdk_texture_save_to_png (texture, path))
+        g_message ("Could not save the screenshot to %s", path);
+    }
+  g_object_unref (chooser);
+}
+
+void
+hgr_console_page_screenshot_activated (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  HgrConsolePage       *self = user_data;
+  GdkTexture           *texture = hgr_vnc_display_get_screenshot (self->display);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H-%M-%S");
+  g_autofree char *name = NULL;
+
+  if (texture == NULL)
+    return;
+  /* Translators: a file name; %s is the guest's name, %s the date and time */
+  name = g_strdup_printf (_ ("Screenshot of %s from %s.png"), hgr_guest_get_display_name (self->guest), stamp);
+  chooser = gtk_file_chooser_native_new (_ ("Save Screenshot"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (screenshot_response_cb), texture);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+hgr_console_page_detach_activated (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  HgrConsolePage *self = user_data;
+
+  hgr_console_page_emit_detach_requested (self, FALSE);
+}
+
+GtkWindow *
+hgr_console_page_get_window (HgrConsolePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+hgr_console_page_fullscreen_activated (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  HgrConsolePage *self = user_data;
+  GtkWindow      *window = hgr_console_page_get_window (self);
+
+  if (window == NULL)
+    return;
+  /* In the main window, fullscreen is the console alone: in its own window. */
+  if (self->detachable && self->guest != NULL)
+    {
+      hgr_console_page_emit_detach_requested (self, TRUE);
+      return;
+    }
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Fullscreen: the toolbar hides, and comes back at the top edge            */
+
+/* Where the toolbar is now: above the picture, or over it. */
+GtkRevealer *
+hgr_console_page_toolbar_holder (HgrConsolePage *self)
+{
+  return gtk_widget_get_parent (self->toolbar) == GTK_WIDGET (self->osd_revealer) ? self->osd_revealer
+                                                                                  : self->toolbar_revealer;
+}
+
+static gboolean
+hide_toolbar_cb (gpointer user_data)
+{
+  HgrConsolePage *self = user_data;
+
+  self->hide_toolbar_source = 0;
+  gtk_revealer_set_reveal_child (self->osd_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+move_toolbar (HgrConsolePage *self,
+              GtkRevealer    *to)
+{
+  g_autoptr (GtkWidget) toolbar = g_object_ref (self->toolbar);
+  GtkRevealer *from = hgr_console_page_toolbar_holder (self);
+
+  if (from == to)
+    return;
+  gtk_revealer_set_child (from, NULL);
+  gtk_revealer_set_child (to, toolbar);
+}
+
+void
+hgr_console_page_fullscreen_changed_cb (HgrConsolePage *self)
+{
+  gboolean fullscreen = hgr_console_page_is_fullscreen (self);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "fullscreen");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (fullscreen));
+  g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
+  hgr_console_page_update_hint (self);
+  if (fullscreen)
+    {
+      /* An on-screen bar over the picture, so the guest's screen keeps its size. */
+      move_toolbar (self, self->osd_revealer);
+      gtk_widget_add_css_class (self->toolbar, "osd");
+      gtk_revealer_set_reveal_child (self->osd_revealer, TRUE);
+      self->hide_toolbar_source = g_timeout_add (TOOLBAR_HIDE_DELAY_MS, hide_toolbar_cb, self);
+    }
+  else
+    {
+      move_toolbar (self, self->toolbar_revealer);
+      gtk_widget_remove_css_class (self->toolbar, "osd");
+      gtk_revealer_set_reveal_child (self->osd_revealer, FALSE);
+    }
+}
+
+void
+hgr_console_page_motion_cb (GtkEventControllerMotion *controller,
+                            double                    x,
+                            double                    y,
+                            HgrConsolePage           *self)
+{
+  gboolean over_toolbar;
+
+  if (!hgr_console_page_is_fullscreen (self))
+    return;
+  over_toolbar = gtk_revealer_get_child_revealed (self->osd_revealer) &&
+                 y <= gtk_widget_get_height (GTK_WIDGET (self->osd_revealer));
+  if (y <= TOOLBAR_SHOW_DISTANCE || over_toolbar)
+    {
+      gtk_revealer_set_reveal_child (self->osd_revealer, TRUE);
+      g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
+    }
+  else if (gtk_revealer_get_reveal_child (self->osd_revealer) && self->hide_toolbar_source == 0)
+    self->hide_toolbar_source = g_timeout_add (TOOLBAR_HIDE_DELAY_MS, hide_toolbar_cb, self);
+}
