@@ -21,19 +21,20 @@ struct _HgrConsolePage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkRevealer    *toolbar_revealer; /* the toolbar's place in a window */
-  GtkRevealer    *osd_revealer;     /* and over the picture in fullscreen */
-  GtkWidget      *toolbar;
-  GtkRevealer    *hint_revealer;
-  GtkLabel       *hint_label;
-  GtkStack       *stack;
-  GtkWidget      *detach_button;
-  HgrVncDisplay  *display;
-  AdwStatusPage  *status_page;
-  GtkDrawingArea *spinner;
-  GtkEntry       *password_entry;
-  GtkButton      *status_button;
-  GMenu          *function_keys_section;
+  AdwToastOverlay *toast_overlay;
+  GtkRevealer     *toolbar_revealer; /* the toolbar's place in a window */
+  GtkRevealer     *osd_revealer;     /* and over the picture in fullscreen */
+  GtkWidget       *toolbar;
+  GtkRevealer     *hint_revealer;
+  GtkLabel        *hint_label;
+  GtkStack        *stack;
+  GtkWidget       *detach_button;
+  HgrVncDisplay   *display;
+  AdwStatusPage   *status_page;
+  GtkDrawingArea  *spinner;
+  GtkEntry        *password_entry;
+  GtkButton       *status_button;
+  GMenu           *function_keys_section;
 
   /* Owned */
   HgrGuest           *guest;
@@ -74,6 +75,9 @@ void         hgr_console_page_fullscreen_activated (GSimpleAction *action,
 GtkRevealer *hgr_console_page_toolbar_holder (HgrConsolePage *self);
 GtkWindow   *hgr_console_page_get_window (HgrConsolePage *self);
 void         hgr_console_page_fullscreen_changed_cb (HgrConsolePage *self);
+gboolean     hgr_console_page_save_screenshot (HgrConsolePage *self,
+                                               GdkTexture     *texture,
+                                               GFile          *file);
 void         hgr_console_page_motion_cb (GtkEventControllerMotion *controller,
                                          double                    x,
                                          double                    y,

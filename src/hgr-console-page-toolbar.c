@@ -73,21 +73,53 @@ hgr_console_page_send_keys_activated (GSimpleAction *action,
   gtk_widget_grab_focus (GTK_WIDGET (self->display));
 }
 
+/**
+ * hgr_console_page_save_screenshot:
+ * @self: a console page
+ * @texture: the picture
+ * @file: where to save it, as PNG
+ *
+ * Saves @texture; when that fails, a toast on the page says so.
+ *
+ * Returns: whether it was saved
+ */
+gboolean
+hgr_console_page_save_screenshot (HgrConsolePage *self,
+                                  GdkTexture     *texture,
+                                  GFile          *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast        *toast;
+
+  if (path != NULL && gdk_texture_save_to_png (texture, path))
+    return TRUE;
+  name = g_file_get_parse_name (file);
+  /* Translators: %s is a file's path */
+  message = g_strdup_printf (_ ("The screenshot could not be saved as “%s”. Choose a folder you can write to."), name);
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return FALSE;
+}
+
 static void
 screenshot_response_cb (GtkNativeDialog *chooser,
                         int              response,
                         gpointer         user_data)
 {
   g_autoptr (GdkTexture) texture = user_data;
+  HgrConsolePage *self = g_object_get_data (G_OBJECT (chooser), "hgr-console-page");
   g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-      if (path != NULL && !gdk_texture_save_to_png (texture, path))
-        g_message ("Could not save the screenshot to %s", path);
+      if (file != NULL)
+        hgr_console_page_save_screenshot (self, texture, file);
     }
   g_object_unref (chooser);
 }
@@ -112,6 +144,7 @@ hgr_console_page_screenshot_activated (GSimpleAction *action,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "hgr-console-page", g_object_ref (self), g_object_unref);
   g_signal_connect (chooser, "response", G_CALLBACK (screenshot_response_cb), texture);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -659,6 +659,7 @@ hgr_console_page_class_init (HgrConsolePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, detach_button);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, display);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, password_entry);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, status_button);

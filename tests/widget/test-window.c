@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "hgr-add-connection-dialog.h"
+#include "hgr-console-page-private.h"
 #include "hgr-console-page.h"
 #include "hgr-console-window.h"
 #include "hgr-credential-dialog.h"
@@ -384,6 +385,50 @@ test_console_page_settings (void)
   g_assert_cmphex (hgr_vnc_display_get_release_modifiers (display), ==,
                    GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK);
   g_settings_reset (settings, "console-release-keys");
+  g_object_unref (page);
+}
+
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A screenshot that cannot be saved says so on the page (a toast), instead of
+ * a log line the user never sees. */
+static void
+test_console_page_screenshot_failure (void)
+{
+  HgrConsolePage     *page = g_object_ref_sink (g_object_new (HGR_TYPE_CONSOLE_PAGE, NULL));
+  GtkWidget          *window = gtk_window_new ();
+  static const guint8 pixels[4 * 2 * 2] = { 0xff };
+  g_autoptr (GBytes) bytes = g_bytes_new_static (pixels, sizeof pixels);
+  g_autoptr (GdkTexture) texture = gdk_memory_texture_new (2, 2, GDK_MEMORY_B8G8R8A8, bytes, 8);
+  g_autofree char *dir = g_dir_make_tmp ("hangar-shot-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (dir, "shot.png", NULL);
+  g_autoptr (GFile) good_file = g_file_new_for_path (good);
+  g_autoptr (GFile) bad_file = g_file_new_for_path ("/nonexistent-hangar-folder/shot.png");
+  GtkWidget *overlay = console_child (page, "toast_overlay");
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (hgr_console_page_save_screenshot (page, texture, good_file));
+  g_assert_true (g_file_test (good, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (has_label_containing (overlay, "could not be saved"));
+
+  g_assert_false (hgr_console_page_save_screenshot (page, texture, bad_file));
+  HGR_TEST_WAIT_UNTIL (has_label_containing (overlay, "The screenshot could not be saved as “/nonexistent-hangar-folder/shot.png”"));
+
+  g_unlink (good);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (page);
 }
 
@@ -770,6 +815,7 @@ main (int   argc,
   g_test_add ("/window/console-page", Fixture, "small-node.xml", fixture_set_up, test_console_page, fixture_tear_down);
   g_test_add ("/window/host-page", Fixture, "small-node.xml", fixture_set_up, test_host_page, fixture_tear_down);
   g_test_add_func ("/console-page/settings", test_console_page_settings);
+  g_test_add_func ("/console-page/screenshot-failure", test_console_page_screenshot_failure);
   g_test_add ("/window/guest-page", Fixture, "small-node.xml", fixture_set_up, test_guest_page, fixture_tear_down);
   g_test_add ("/window/failed-host-shows-reason", Fixture, NULL, fixture_set_up, test_failed_host_shows_reason, fixture_tear_down);
   g_test_add_func ("/preferences", test_preferences);
