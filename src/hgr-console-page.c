@@ -163,8 +163,6 @@ show_status (HgrConsolePage *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), NULL);
       break;
     }
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "run")),
-                               self->guest != NULL && hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN));
   gtk_stack_set_visible_child_name (self->stack, "status");
 }
 
@@ -290,6 +288,9 @@ update_actions (HgrConsolePage *self)
   gboolean connected = hgr_vnc_display_get_state (self->display) == HGR_VNC_DISPLAY_STATE_CONNECTED;
   GAction *action;
 
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "run");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               self->guest != NULL && hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN));
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "send-keys");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), connected);
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "screenshot");
@@ -419,8 +420,11 @@ run_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
 
   if (!hgr_guest_perform_finish (HGR_GUEST (object), result, &error) && self->guest == HGR_GUEST (object))
-    show_status (self, "dialog-warning-symbolic", _ ("The Guest Could Not Run"), error->message,
-                 STATUS_BUTTON_RUN);
+    {
+      update_actions (self); /* Run may be tried again */
+      show_status (self, "dialog-warning-symbolic", _ ("The Guest Could Not Run"), error->message,
+                   STATUS_BUTTON_RUN);
+    }
 }
 
 static void
