@@ -66,21 +66,15 @@ struct _HgrAddConnectionDialog
 
 G_DEFINE_FINAL_TYPE (HgrAddConnectionDialog, hgr_add_connection_dialog, ADW_TYPE_WINDOW)
 
-static const char *
-text_of (GtkEditable *entry)
-{
-  return gtk_editable_get_text (entry);
-}
-
 static char *
 build_remote_uri (HgrAddConnectionDialog *self,
                   HgrHypervisor           hypervisor,
                   GError                **error)
 {
-  g_autofree char *host = g_strstrip (g_strdup (text_of (self->host_entry)));
-  g_autofree char *user = g_strstrip (g_strdup (text_of (self->user_entry)));
-  const char      *port_text = text_of (self->port_entry);
-  const char      *keyfile = text_of (self->key_entry);
+  g_autofree char *host = g_strstrip (g_strdup (gtk_editable_get_text (self->host_entry)));
+  g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (self->user_entry)));
+  const char      *port_text = gtk_editable_get_text (self->port_entry);
+  const char      *keyfile = gtk_editable_get_text (self->key_entry);
   guint64          port = 0;
 
   if (*host == '\0')
@@ -122,7 +116,7 @@ validate (HgrAddConnectionDialog *self)
 
   if (custom)
     {
-      uri = g_strdup (text_of (self->uri_entry));
+      uri = g_strdup (gtk_editable_get_text (self->uri_entry));
       if (!hgr_uri_validate (uri, &error))
         g_clear_pointer (&uri, g_free);
     }
@@ -157,8 +151,8 @@ validate (HgrAddConnectionDialog *self)
   /* An empty custom field is not an error yet, just unfinished. */
   gtk_widget_set_visible (GTK_WIDGET (self->error_label),
                           self->error != NULL &&
-                            !(custom && *text_of (self->uri_entry) == '\0'));
-  if (custom && self->error != NULL && *text_of (self->uri_entry) != '\0')
+                            !(custom && *gtk_editable_get_text (self->uri_entry) == '\0'));
+  if (custom && self->error != NULL && *gtk_editable_get_text (self->uri_entry) != '\0')
     gtk_widget_add_css_class (GTK_WIDGET (self->uri_entry), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->uri_entry), "error");

@@ -71,7 +71,6 @@ void     hgr_vnc_display_free_framebuffer (HgrVncDisplay *self);
 void     hgr_vnc_display_set_absolute_pointer (HgrVncDisplay *self,
                                                gboolean       absolute,
                                                gboolean       always);
-void     hgr_vnc_display_release_all_keys (HgrVncDisplay *self);
 void     hgr_vnc_display_emit_release_requested (HgrVncDisplay *self);
 gboolean hgr_vnc_display_get_picture_rect (HgrVncDisplay   *self,
                                            graphene_rect_t *rect);

@@ -345,7 +345,7 @@ hgr_vnc_display_unroot (GtkWidget *widget)
 {
   HgrVncDisplay *self = HGR_VNC_DISPLAY (widget);
 
-  hgr_vnc_display_release_all_keys (self);
+  hgr_vnc_input_release_all (self->input);
   if (self->shortcuts_inhibited)
     {
       self->grab_keyboard = FALSE;

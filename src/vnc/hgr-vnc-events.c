@@ -36,12 +36,6 @@ hgr_vnc_display_send_key_cb (gboolean down,
     vnc_connection_key_event (self->connection, down, keyval, qnum);
 }
 
-void
-hgr_vnc_display_release_all_keys (HgrVncDisplay *self)
-{
-  hgr_vnc_input_release_all (self->input);
-}
-
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -133,7 +127,7 @@ focus_leave_cb (GtkEventControllerFocus *controller,
                 HgrVncDisplay           *self)
 {
   /* The guest would see keys held forever: the release went elsewhere. */
-  hgr_vnc_display_release_all_keys (self);
+  hgr_vnc_input_release_all (self->input);
   hgr_vnc_display_update_shortcut_inhibition (self);
 }
 
@@ -171,7 +165,7 @@ root_active_cb (GtkWindow     *window,
                 HgrVncDisplay *self)
 {
   if (!gtk_window_is_active (window))
-    hgr_vnc_display_release_all_keys (self);
+    hgr_vnc_input_release_all (self->input);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -341,7 +341,7 @@ hgr_vnc_display_close (HgrVncDisplay *self)
 {
   g_return_if_fail (HGR_IS_VNC_DISPLAY (self));
 
-  hgr_vnc_display_release_all_keys (self);
+  hgr_vnc_input_release_all (self->input);
   hgr_vnc_display_drop_connection (self);
   hgr_vnc_display_free_framebuffer (self);
   hgr_vnc_display_set_state (self, HGR_VNC_DISPLAY_STATE_CLOSED, NULL);
