@@ -2,7 +2,8 @@
  *
  * HgrGuest is one type in several files: hgr-guest.c (the object, its state
  * and properties), hgr-guest-actions.c (run, pause… and delete),
- * hgr-guest-details.c (the overview's details) and hgr-guest-graphics.c (a
+ * hgr-guest-details.c (the overview's details), hgr-guest-config.c
+ * (its configuration: read, apply) and hgr-guest-graphics.c (a
  * socket to its display).
  *
  * SPDX-FileCopyrightText: The Hangar authors
@@ -102,6 +103,7 @@ void         hgr_guest_set_persistent (HgrGuest *self,
 void         hgr_guest_set_busy (HgrGuest *self,
                                  gboolean  busy);
 void         hgr_guest_emit_deleted (HgrGuest *self);
+void         hgr_guest_emit_config_changed (HgrGuest *self);
 virDomainPtr hgr_guest_get_domain (HgrGuest *self);
 virDomainPtr hgr_guest_ref_domain (HgrGuest *self);
 

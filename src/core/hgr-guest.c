@@ -55,6 +55,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   SIGNAL_DELETED,
+  SIGNAL_CONFIG_CHANGED,
   N_SIGNALS
 };
 
@@ -375,6 +376,13 @@ hgr_guest_emit_deleted (HgrGuest *self)
   g_signal_emit (self, signals[SIGNAL_DELETED], 0);
 }
 
+/* The host saw the guest defined again (by Hangar or anyone else). */
+void
+hgr_guest_emit_config_changed (HgrGuest *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CONFIG_CHANGED], 0);
+}
+
 static void
 hgr_guest_dispose (GObject *object)
 {
@@ -506,6 +514,16 @@ hgr_guest_class_init (HgrGuestClass *klass)
    */
   signals[SIGNAL_DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                           NULL, G_TYPE_NONE, 0);
+
+  /**
+   * HgrGuest::config-changed:
+   * @guest: the guest
+   *
+   * Its configuration was defined anew, by Hangar or another program: an
+   * open editor re-reads it (hgr_guest_read_config_async()).
+   */
+  signals[SIGNAL_CONFIG_CHANGED] = g_signal_new ("config-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HgrGuest, hgr_guest, HGR, GUEST, GObject)
 
-typedef struct _HgrHost HgrHost;
+typedef struct _HgrHost         HgrHost;
+typedef struct _HgrDomainConfig HgrDomainConfig;
 
 HgrHost           *hgr_guest_get_host (HgrGuest *self);
 const char        *hgr_guest_get_name (HgrGuest *self);
@@ -75,5 +76,22 @@ int  hgr_guest_open_graphics_finish (HgrGuest     *self,
                                      char        **password,
                                      GSubprocess **tunnel,
                                      GError      **error);
+
+void             hgr_guest_read_config_async (HgrGuest           *self,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+HgrDomainConfig *hgr_guest_read_config_finish (HgrGuest     *self,
+                                               GAsyncResult *result,
+                                               GError      **error);
+void             hgr_guest_apply_config_async (HgrGuest           *self,
+                                               HgrDomainConfig    *config,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+HgrDomainConfig *hgr_guest_apply_config_finish (HgrGuest     *self,
+                                                GAsyncResult *result,
+                                                GStrv        *live_errors,
+                                                GError      **error);
 
 G_END_DECLS

@@ -153,6 +153,8 @@ apply_event (HgrHost     *self,
     {
     case VIR_DOMAIN_EVENT_DEFINED:
       hgr_host_fetch_guest (self, domain);
+      if (guest != NULL)
+        hgr_guest_emit_config_changed (guest);
       break;
 
     case VIR_DOMAIN_EVENT_UNDEFINED:

@@ -37,6 +37,9 @@ struct _HgrDomainConfig
   xmlDocPtr   doc;
   GListStore *parts;
   guint       n_modified;
+
+  HgrConfigLimits limits;
+  gboolean        secure; /* read with the guest's secrets: may be written back */
 };
 
 G_DEFINE_FINAL_TYPE (HgrDomainConfig, hgr_domain_config, G_TYPE_OBJECT)
@@ -126,6 +129,7 @@ hgr_domain_config_finalize (GObject *object)
   g_clear_object (&self->parts);
   g_clear_pointer (&self->doc, xmlFreeDoc);
   g_free (self->xml);
+  hgr_config_limits_clear (&self->limits);
   G_OBJECT_CLASS (hgr_domain_config_parent_class)->finalize (object);
 }
 
@@ -268,6 +272,42 @@ hgr_domain_config_add_part (HgrDomainConfig *self,
   watch_part (self, part);
 }
 
+/* What the host allows, as the reader found it; zeros where unknown. */
+const HgrConfigLimits *
+hgr_domain_config_get_limits (HgrDomainConfig *self)
+{
+  g_return_val_if_fail (HGR_IS_DOMAIN_CONFIG (self), NULL);
+  return &self->limits;
+}
+
+void
+hgr_domain_config_set_limits (HgrDomainConfig       *self,
+                              const HgrConfigLimits *limits)
+{
+  g_return_if_fail (HGR_IS_DOMAIN_CONFIG (self));
+  hgr_config_limits_clear (&self->limits);
+  self->limits = *limits;
+  self->limits.cpu_models = g_strdupv (limits->cpu_models);
+  self->limits.path_exists = NULL;
+  self->limits.path_data = NULL;
+}
+
+/* Whether the XML was read with its secrets (VNC passwords…): only such XML may be defined back. */
+gboolean
+hgr_domain_config_get_secure (HgrDomainConfig *self)
+{
+  g_return_val_if_fail (HGR_IS_DOMAIN_CONFIG (self), FALSE);
+  return self->secure;
+}
+
+void
+hgr_domain_config_set_secure (HgrDomainConfig *self,
+                              gboolean         secure)
+{
+  g_return_if_fail (HGR_IS_DOMAIN_CONFIG (self));
+  self->secure = secure;
+}
+
 gboolean
 hgr_domain_config_get_modified (HgrDomainConfig *self)
 {
@@ -342,6 +382,48 @@ hgr_domain_config_mark_pending (HgrDomainConfig *self,
 
       hgr_config_part_set_pending (part, live != NULL && (live_part == NULL || !hgr_config_part_same_as_live (part, live_part)));
     }
+}
+
+/**
+ * hgr_config_limits_read_domain_capabilities:
+ * @limits: limits to fill
+ * @xml: what virConnectGetDomainCapabilities() returned
+ *
+ * Takes the most vCPUs a guest may have and the named CPU models the host
+ * can run from the host's domain capabilities.
+ */
+void
+hgr_config_limits_read_domain_capabilities (HgrConfigLimits *limits,
+                                            const char      *xml)
+{
+  g_autoptr (xmlDoc) doc = hgr_xml_parse (xml, NULL);
+  g_autoptr (GPtrArray) models = g_ptr_array_new_with_free_func (g_free);
+  xmlNodePtr root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  guint64    max = 0;
+
+  if (root == NULL)
+    return;
+  if (hgr_xml_get_uint (hgr_xml_child (root, "vcpu"), "max", &max) && max <= G_MAXUINT)
+    limits->max_vcpus = (guint) max;
+  for (xmlNodePtr mode = hgr_xml_path (root, "cpu/mode"); mode != NULL; mode = hgr_xml_next (mode, "mode"))
+    {
+      if (!hgr_xml_is (mode, "name", "custom") || !hgr_xml_is (mode, "supported", "yes"))
+        continue;
+      for (xmlNodePtr model = hgr_xml_child (mode, "model"); model != NULL; model = hgr_xml_next (model, "model"))
+        if (!hgr_xml_is (model, "usable", "no"))
+          g_ptr_array_add (models, hgr_xml_get_text (model));
+    }
+  if (models->len == 0)
+    return;
+  g_ptr_array_add (models, NULL);
+  g_strfreev (limits->cpu_models);
+  limits->cpu_models = (GStrv) g_ptr_array_free (g_steal_pointer (&models), FALSE);
+}
+
+void
+hgr_config_limits_clear (HgrConfigLimits *limits)
+{
+  g_clear_pointer (&limits->cpu_models, g_strfreev);
 }
 
 /**

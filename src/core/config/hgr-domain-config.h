@@ -17,21 +17,31 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HgrDomainConfig, hgr_domain_config, HGR, DOMAIN_CONFIG, GObject)
 
-HgrDomainConfig *hgr_domain_config_new (const char *xml,
-                                        gboolean    autostart,
-                                        GError    **error);
-const char      *hgr_domain_config_get_xml (HgrDomainConfig *self);
-xmlNodePtr       hgr_domain_config_get_root (HgrDomainConfig *self);
-GListModel      *hgr_domain_config_get_parts (HgrDomainConfig *self);
-HgrConfigPart   *hgr_domain_config_find_part (HgrDomainConfig *self,
-                                              const char      *key);
-void             hgr_domain_config_add_part (HgrDomainConfig *self,
-                                             HgrConfigPart   *part);
-gboolean         hgr_domain_config_get_modified (HgrDomainConfig *self);
-void             hgr_domain_config_revert (HgrDomainConfig *self);
-GPtrArray       *hgr_domain_config_dup_changes (HgrDomainConfig *self);
-void             hgr_domain_config_mark_pending (HgrDomainConfig *self,
-                                                 HgrDomainConfig *live);
+HgrDomainConfig       *hgr_domain_config_new (const char *xml,
+                                              gboolean    autostart,
+                                              GError    **error);
+const char            *hgr_domain_config_get_xml (HgrDomainConfig *self);
+xmlNodePtr             hgr_domain_config_get_root (HgrDomainConfig *self);
+GListModel            *hgr_domain_config_get_parts (HgrDomainConfig *self);
+HgrConfigPart         *hgr_domain_config_find_part (HgrDomainConfig *self,
+                                                    const char      *key);
+void                   hgr_domain_config_add_part (HgrDomainConfig *self,
+                                                   HgrConfigPart   *part);
+const HgrConfigLimits *hgr_domain_config_get_limits (HgrDomainConfig *self);
+void                   hgr_domain_config_set_limits (HgrDomainConfig       *self,
+                                                     const HgrConfigLimits *limits);
+gboolean               hgr_domain_config_get_secure (HgrDomainConfig *self);
+void                   hgr_domain_config_set_secure (HgrDomainConfig *self,
+                                                     gboolean         secure);
+gboolean               hgr_domain_config_get_modified (HgrDomainConfig *self);
+void                   hgr_domain_config_revert (HgrDomainConfig *self);
+GPtrArray             *hgr_domain_config_dup_changes (HgrDomainConfig *self);
+void                   hgr_domain_config_mark_pending (HgrDomainConfig *self,
+                                                       HgrDomainConfig *live);
+
+void hgr_config_limits_read_domain_capabilities (HgrConfigLimits *limits,
+                                                 const char      *xml);
+void hgr_config_limits_clear (HgrConfigLimits *limits);
 
 gboolean hgr_config_apply_changes (xmlNodePtr             domain,
                                    GPtrArray             *parts,
