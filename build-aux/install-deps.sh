@@ -13,7 +13,7 @@ set -eu
 # libvirt-glib-1.0-dev does not depend on it.)
 PACKAGES="meson ninja-build pkg-config gcc gettext python3 libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libvirt-dev libvirt-glib-1.0-dev libxml2-dev
-  libgvnc-1.0-dev libosinfo-1.0-dev osinfo-db"
+  libgvnc-1.0-dev libosinfo-1.0-dev osinfo-db libgtksourceview-5-dev"
 # Run: icons; the in-process test driver comes with libvirt itself
 PACKAGES="$PACKAGES adwaita-icon-theme"
 # Test: display and input (xdotool), lint, a real libvirt daemon with QEMU (TCG), the virsh

@@ -112,6 +112,7 @@ static const struct
   { "win.disconnect-selected", { "<Control><Shift>x", NULL } },
   { "win.view::overview", { "<Alt>1", NULL } },
   { "win.view::console", { "<Alt>2", NULL } },
+  { "win.view::details", { "<Alt>3", NULL } },
   { "guest.run", { "<Control>r", NULL } },
   { "guest.pause", { "<Control>p", NULL } },
   { "guest.resume", { "<Control><Shift>p", NULL } },

@@ -20,6 +20,7 @@
 #include "hgr-console-window.h"
 #include "hgr-credential-dialog.h"
 #include "hgr-delete-dialog.h"
+#include "hgr-details-view.h"
 #include "hgr-guest-page.h"
 #include "hgr-guest-row.h"
 #include "hgr-host-page.h"
@@ -53,6 +54,7 @@ struct _HgrWindow
   HgrGuestPage         *guest_page;
   AdwViewStack         *guest_view_stack;
   HgrConsolePage       *console_page;
+  HgrDetailsView       *details_view;
   HgrHostPage          *host_page;
 
   /* Owned */
@@ -66,6 +68,7 @@ struct _HgrWindow
   GSignalGroup        *guest_signals;
   GSignalGroup        *host_signals;
   GCancellable        *cancellable;
+  gboolean             leaving_guest; /* the user chose to drop the Details view's edits */
 };
 
 /* hgr-window.c */

@@ -16,6 +16,8 @@
 
 #include "hgr-window.h"
 
+#include <glib/gi18n.h>
+
 #include "hgr-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HgrWindow, hgr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -74,10 +76,15 @@ update_title (HgrWindow *self)
     }
 }
 
-/* The console holds a session only while it is what the window shows. */
+/* The console holds a session only while it is what the window shows; the Details view reads only then. */
 void
 hgr_window_update_console_active (HgrWindow *self)
 {
+  gboolean guest_shown = gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+                         g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "guest") == 0;
+
+  hgr_details_view_set_active (self->details_view,
+                               guest_shown && g_strcmp0 (adw_view_stack_get_visible_child_name (self->guest_view_stack), "details") == 0);
   hgr_console_page_set_active (
     self->console_page, gtk_widget_get_mapped (GTK_WIDGET (self)) &&
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "guest") == 0 &&
@@ -85,15 +92,61 @@ hgr_window_update_console_active (HgrWindow *self)
 }
 
 static void
+leave_guest_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         HgrWindow        *self)
+{
+  GObject *target = g_object_get_data (G_OBJECT (dialog), "hgr-target");
+
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->leaving_guest = TRUE;
+  if (target == NULL || !hgr_window_select_item (self, target))
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->leaving_guest = FALSE;
+}
+
+/* Another item was selected while the Details view has edits for its guest: back to it, and ask. */
+static gboolean
+ask_before_leaving_guest (HgrWindow *self,
+                          gpointer   item)
+{
+  HgrGuest         *editing = hgr_details_view_get_guest (self->details_view);
+  AdwMessageDialog *dialog;
+  g_autofree char  *heading = NULL;
+
+  if (self->leaving_guest || editing == NULL || item == editing || !hgr_details_view_get_modified (self->details_view))
+    return FALSE;
+  if (!hgr_window_select_item (self, G_OBJECT (editing)))
+    return FALSE; /* the guest is gone from the list: nothing to go back to */
+  /* Translators: %s is a guest's name */
+  heading = g_strdup_printf (_ ("Discard the Changes to “%s”?"), hgr_guest_get_display_name (editing));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _ ("Its details have changes that are not applied yet.")));
+  adw_message_dialog_add_responses (dialog, "stay", _ ("_Stay"), "discard", _ ("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "stay");
+  adw_message_dialog_set_close_response (dialog, "stay");
+  if (item != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "hgr-target", g_object_ref (item), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (leave_guest_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 selection_changed_cb (HgrWindow *self)
 {
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
 
+  if (ask_before_leaving_guest (self, item))
+    return;
   adw_view_switcher_title_set_stack (self->content_title, HGR_IS_GUEST (item) ? self->guest_view_stack : NULL);
   if (HGR_IS_GUEST (item))
     {
       hgr_guest_page_set_guest (self->guest_page, item);
       hgr_console_page_set_guest (self->console_page, item);
+      hgr_details_view_set_guest (self->details_view, item);
       gtk_stack_set_visible_child_name (self->content_stack, "guest");
     }
   else if (HGR_IS_HOST (item))
@@ -166,6 +219,7 @@ hgr_window_constructed (GObject *object)
   g_signal_connect_swapped (self, "unmap", G_CALLBACK (hgr_window_update_console_active), self);
   g_signal_connect_swapped (self->console_page, "detach-requested", G_CALLBACK (hgr_window_console_detach_cb), self);
   hgr_console_page_set_settings (self->console_page, self->settings);
+  hgr_details_view_set_settings (self->details_view, self->settings);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "bind", G_CALLBACK (hgr_window_factory_bind_cb), self);
@@ -284,6 +338,7 @@ hgr_window_class_init (HgrWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HGR_TYPE_CONSOLE_PAGE);
+  g_type_ensure (HGR_TYPE_DETAILS_VIEW);
   g_type_ensure (HGR_TYPE_GUEST_PAGE);
   g_type_ensure (HGR_TYPE_HOST_PAGE);
 
@@ -305,6 +360,7 @@ hgr_window_class_init (HgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, guest_page);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, guest_view_stack);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, console_page);
+  gtk_widget_class_bind_template_child (widget_class, HgrWindow, details_view);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, host_page);
 
   hgr_window_class_install_commands (widget_class);

@@ -329,3 +329,84 @@ hgr_guest_apply_config_finish (HgrGuest     *self,
     *live_errors = config != NULL ? g_strdupv (g_task_get_task_data (G_TASK (result))) : NULL;
   return config;
 }
+
+typedef struct
+{
+  virDomainPtr domain;
+  char        *xml;
+} DefineData;
+
+static void
+define_data_free (DefineData *data)
+{
+  virDomainFree (data->domain);
+  g_free (data->xml);
+  g_free (data);
+}
+
+static gboolean
+define_thread (gpointer      task_data,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  DefineData *data = task_data;
+  g_autoptr (xmlDoc) doc = hgr_xml_parse (data->xml, error);
+  g_autoptr (virDomain) defined = NULL;
+  g_autofree char *uuid = NULL;
+  char             own_uuid[VIR_UUID_STRING_BUFLEN];
+
+  if (doc == NULL)
+    return FALSE;
+  uuid = hgr_xml_get_text (hgr_xml_child (xmlDocGetRootElement (doc), "uuid"));
+  if (virDomainGetUUIDString (data->domain, own_uuid) < 0 || uuid == NULL || g_ascii_strcasecmp (uuid, own_uuid) != 0)
+    {
+      /* Another UUID (or none) would define a second guest, not change this one. */
+      g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT,
+                   _ ("The XML must keep this guest’s UUID (%s): with another one libvirt would make a new guest."), own_uuid);
+      return FALSE;
+    }
+  defined = virDomainDefineXMLFlags (virDomainGetConnect (data->domain), data->xml, VIR_DOMAIN_DEFINE_VALIDATE);
+  if (defined == NULL)
+    {
+      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("libvirt refused the XML."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * hgr_guest_define_xml_async:
+ * @self: a guest
+ * @xml: its whole new configuration, as the user wrote it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the main thread when done
+ * @user_data: for @callback
+ *
+ * Defines @xml with VALIDATE, if it is this guest's (same UUID).
+ */
+void
+hgr_guest_define_xml_async (HgrGuest           *self,
+                            const char         *xml,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  DefineData *data;
+
+  g_return_if_fail (HGR_IS_GUEST (self));
+  g_return_if_fail (xml != NULL);
+
+  data = g_new0 (DefineData, 1);
+  data->domain = hgr_guest_ref_domain (self);
+  data->xml = g_strdup (xml);
+  hgr_task_run (hgr_task_new (self, cancellable, callback, user_data, hgr_guest_define_xml_async), define_thread, data,
+                (GDestroyNotify) define_data_free, NULL);
+}
+
+gboolean
+hgr_guest_define_xml_finish (HgrGuest     *self,
+                             GAsyncResult *result,
+                             GError      **error)
+{
+  return hgr_task_finish (self, result, hgr_guest_define_xml_async, error);
+}

@@ -93,5 +93,13 @@ HgrDomainConfig *hgr_guest_apply_config_finish (HgrGuest     *self,
                                                 GAsyncResult *result,
                                                 GStrv        *live_errors,
                                                 GError      **error);
+void             hgr_guest_define_xml_async (HgrGuest           *self,
+                                             const char         *xml,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+gboolean         hgr_guest_define_xml_finish (HgrGuest     *self,
+                                              GAsyncResult *result,
+                                              GError      **error);
 
 G_END_DECLS
