@@ -38,6 +38,7 @@ struct _HgrDetailsView
   AdwBin        *section_bin;
   GtkWidget     *back_button;
   GtkLabel      *status_label;
+  GtkWidget     *apply_button;
 
   /* Owned */
   HgrGuest           *guest;
@@ -624,6 +625,7 @@ hgr_details_view_class_init (HgrDetailsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrDetailsView, section_bin);
   gtk_widget_class_bind_template_child (widget_class, HgrDetailsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, HgrDetailsView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, HgrDetailsView, apply_button);
 
   gtk_widget_class_install_action (widget_class, "details.apply", NULL, details_action);
   gtk_widget_class_install_action (widget_class, "details.revert", NULL, details_action);

@@ -92,6 +92,14 @@ hgr_details_xml_show_error (HgrDetailsXml *self,
   gtk_widget_set_visible (self->error_label, message != NULL);
 }
 
+/* What libvirt said the last time it refused the text, or NULL. */
+const char *
+hgr_details_xml_get_error (HgrDetailsXml *self)
+{
+  g_return_val_if_fail (HGR_IS_DETAILS_XML (self), NULL);
+  return gtk_widget_get_visible (self->error_label) ? gtk_label_get_text (GTK_LABEL (self->error_label)) : NULL;
+}
+
 void
 hgr_details_xml_revert (HgrDetailsXml *self)
 {
@@ -159,7 +167,7 @@ build_header (HgrDetailsXml *self)
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _ ("libvirt keeps comments only inside other programs’ <metadata> elements: "
+                                         _ ("libvirt keeps comments only inside the metadata of other programs: "
                                             "comments elsewhere are gone after Apply."));
   self->edit_switch = gtk_switch_new ();
   gtk_widget_set_valign (self->edit_switch, GTK_ALIGN_CENTER);

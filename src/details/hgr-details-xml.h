@@ -16,12 +16,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HgrDetailsXml, hgr_details_xml, HGR, DETAILS_XML, AdwBin)
 
-GtkWidget *hgr_details_xml_new (HgrDomainConfig *config,
-                                GSettings       *settings);
-gboolean   hgr_details_xml_get_modified (HgrDetailsXml *self);
-void       hgr_details_xml_revert (HgrDetailsXml *self);
-char      *hgr_details_xml_dup_text (HgrDetailsXml *self);
-void       hgr_details_xml_show_error (HgrDetailsXml *self,
-                                       const char    *message);
+GtkWidget  *hgr_details_xml_new (HgrDomainConfig *config,
+                                 GSettings       *settings);
+gboolean    hgr_details_xml_get_modified (HgrDetailsXml *self);
+void        hgr_details_xml_revert (HgrDetailsXml *self);
+char       *hgr_details_xml_dup_text (HgrDetailsXml *self);
+const char *hgr_details_xml_get_error (HgrDetailsXml *self);
+void        hgr_details_xml_show_error (HgrDetailsXml *self,
+                                        const char    *message);
 
 G_END_DECLS
