@@ -39,6 +39,7 @@ type_changed_cb (HgrDetailsNic *self)
     title = _ ("Host Interface");
   else
     title = _ ("Virtual Network");
+  gtk_widget_set_visible (self->source_row, g_strcmp0 (type, "user") != 0);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source_row), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (hgr_details_get_control (self->source_row)), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
@@ -100,8 +101,9 @@ GtkWidget *
 hgr_details_nic_new (HgrConfigPart   *part,
                      HgrDomainConfig *config)
 {
-  static const char *const types[] = { "network", "bridge", "direct", NULL };
-  const char *const        type_labels[] = { _ ("Virtual network"), _ ("Bridge"), _ ("Host interface (macvtap)"), NULL };
+  static const char *const types[] = { "network", "bridge", "direct", "user", NULL };
+  const char *const        type_labels[] = { _ ("Virtual network"), _ ("Bridge"), _ ("Host interface (macvtap)"),
+                                             _ ("User networking (no host setup)"), NULL };
   static const char *const models[] = { "virtio", "e1000e", "rtl8139", NULL };
   const char *const        model_labels[] = { _ ("VirtIO"), _ ("Intel e1000e"), _ ("Realtek RTL8139"), NULL };
   HgrDetailsNic           *self = g_object_new (HGR_TYPE_DETAILS_NIC, NULL);

@@ -248,6 +248,14 @@ set_config (HgrDetailsView  *self,
   position = find_key (self, keep);
   select_position (self, position != GTK_INVALID_LIST_POSITION ? position : 0);
   gtk_stack_set_visible_child_name (self->state_stack, "details");
+  if (hgr_domain_config_get_pending_removals (config)[0] != NULL && gtk_label_get_text (self->status_label)[0] == '\0')
+    {
+      g_autofree char *titles = g_strjoinv (", ", (GStrv) hgr_domain_config_get_pending_removals (config));
+      /* Translators: %s lists devices, such as "Disk vdb, Network 52:54:00:12:34:56" */
+      g_autofree char *text = g_strdup_printf (_ ("Removed; the running guest has them until it shuts down: %s"), titles);
+
+      set_status (self, text, FALSE);
+    }
 }
 
 static void

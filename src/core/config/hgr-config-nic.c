@@ -28,7 +28,7 @@ struct _HgrConfigNic
 {
   HgrConfigPart parent_instance;
 
-  char    *type;   /* network, bridge, direct; others are shown, not changed */
+  char    *type;   /* network, bridge, direct, user; others are shown, not changed */
   char    *source; /* the network, bridge or host interface */
   char    *model;
   char    *mac;
@@ -51,6 +51,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* user networking (QEMU's own NAT, the usual choice on a session connection) has no source */
+static gboolean
+is_editable (const char *type)
+{
+  return g_strcmp0 (type, "user") == 0 || g_strcmp0 (type, "network") == 0 || g_strcmp0 (type, "bridge") == 0 ||
+         g_strcmp0 (type, "direct") == 0;
+}
 
 static const char *
 source_attribute (const char *type)
@@ -189,7 +197,7 @@ hgr_config_nic_validate (HgrConfigPart         *part,
           return FALSE;
         }
     }
-  if ((hgr_config_part_changed (part, "type") || hgr_config_part_changed (part, "source")) && source_attribute (self->type) == NULL)
+  if ((hgr_config_part_changed (part, "type") || hgr_config_part_changed (part, "source")) && !is_editable (self->type))
     {
       g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT,
                    _ ("A “%s” interface can be changed only in the XML."), self->type != NULL ? self->type : "");
@@ -229,6 +237,11 @@ apply_source (HgrConfigNic *self,
   xmlNodePtr source = hgr_xml_child (interface, "source");
 
   hgr_xml_set (interface, "type", self->type);
+  if (source_attribute (self->type) == NULL)
+    {
+      hgr_xml_remove (source); /* user networking has none */
+      return;
+    }
   if (hgr_config_part_changed (HGR_CONFIG_PART (self), "type"))
     {
       /* Another kind of source: its old attributes mean nothing now. */

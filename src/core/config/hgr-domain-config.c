@@ -39,7 +39,8 @@ struct _HgrDomainConfig
   guint       n_modified;
 
   HgrConfigLimits limits;
-  gboolean        secure; /* read with the guest's secrets: may be written back */
+  GStrv           pending_removals; /* titles of devices the running guest still has */
+  gboolean        secure;           /* read with the guest's secrets: may be written back */
 };
 
 G_DEFINE_FINAL_TYPE (HgrDomainConfig, hgr_domain_config, G_TYPE_OBJECT)
@@ -130,6 +131,7 @@ hgr_domain_config_finalize (GObject *object)
   g_clear_pointer (&self->doc, xmlFreeDoc);
   g_free (self->xml);
   hgr_config_limits_clear (&self->limits);
+  g_strfreev (self->pending_removals);
   G_OBJECT_CLASS (hgr_domain_config_parent_class)->finalize (object);
 }
 
@@ -374,6 +376,19 @@ hgr_domain_config_mark_pending (HgrDomainConfig *self,
                                 HgrDomainConfig *live)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->parts));
+  g_autoptr (GStrvBuilder) removals = g_strv_builder_new ();
+
+  /* A device gone from the configuration that the running guest still has
+   * (e.g. a PCI unplug the guest has not agreed to yet). */
+  for (guint i = 0; live != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (live->parts)); i++)
+    {
+      g_autoptr (HgrConfigPart) live_part = g_list_model_get_item (G_LIST_MODEL (live->parts), i);
+
+      if (hgr_domain_config_find_part (self, hgr_config_part_get_key (live_part)) == NULL)
+        g_strv_builder_add (removals, hgr_config_part_get_title (live_part));
+    }
+  g_strfreev (self->pending_removals);
+  self->pending_removals = g_strv_builder_end (removals);
 
   for (guint i = 0; i < n; i++)
     {
@@ -424,6 +439,16 @@ void
 hgr_config_limits_clear (HgrConfigLimits *limits)
 {
   g_clear_pointer (&limits->cpu_models, g_strfreev);
+}
+
+/* Devices removed from the configuration that the running guest still has, by title. */
+const char *const *
+hgr_domain_config_get_pending_removals (HgrDomainConfig *self)
+{
+  static const char *const none[] = { NULL };
+
+  g_return_val_if_fail (HGR_IS_DOMAIN_CONFIG (self), NULL);
+  return self->pending_removals != NULL ? (const char *const *) self->pending_removals : none;
 }
 
 /**

@@ -36,6 +36,7 @@ void                   hgr_domain_config_set_secure (HgrDomainConfig *self,
 gboolean               hgr_domain_config_get_modified (HgrDomainConfig *self);
 void                   hgr_domain_config_revert (HgrDomainConfig *self);
 GPtrArray             *hgr_domain_config_dup_changes (HgrDomainConfig *self);
+const char *const     *hgr_domain_config_get_pending_removals (HgrDomainConfig *self);
 void                   hgr_domain_config_mark_pending (HgrDomainConfig *self,
                                                        HgrDomainConfig *live);
 
