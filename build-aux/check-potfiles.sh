@@ -8,7 +8,7 @@ cd "${1:-$(dirname "$0")/..}"
 
 listed=$(grep -v '^#' po/POTFILES.in | grep -v '^$' | sort)
 found=$( (grep -lE '\b(_|N_|C_|ngettext) \(' $(find src -name '*.c' | sort) ;
-          grep -l 'translatable="yes"' ui/*.ui ;
+          grep -l 'translatable="yes"' $(find ui -name '*.ui' | sort) ;
           ls data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml) | sort)
 
 status=0
