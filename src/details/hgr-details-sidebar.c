@@ -48,13 +48,13 @@ part_subtitle (HgrConfigPart *part)
   g_autofree char *source = NULL;
 
   if (hgr_config_part_get_removed (part))
-    return g_strdup (_ ("Removed when you apply"));
+    return g_strdup (_ ("Removed on Apply"));
   if (hgr_config_part_get_added (part))
-    return g_strdup (_ ("New, not applied yet"));
+    return g_strdup (_ ("New, not applied"));
   if (hgr_config_part_get_modified (part))
-    return g_strdup (_ ("Changed, not applied yet"));
+    return g_strdup (_ ("Changed, not applied"));
   if (hgr_config_part_get_pending (part))
-    return g_strdup (_ ("Takes effect after the guest shuts down"));
+    return g_strdup (_ ("Waits for a shut down"));
   if (HGR_IS_CONFIG_DISK (part) || HGR_IS_CONFIG_NIC (part))
     g_object_get (part, "source", &source, NULL);
   if (HGR_IS_CONFIG_DISK (part) && source == NULL && hgr_config_disk_is_removable (HGR_CONFIG_DISK (part)))
