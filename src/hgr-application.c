@@ -11,6 +11,7 @@
 #include "hgr-application.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
 
 #include "hgr-preferences-window.h"
 #include "hgr-uri.h"
@@ -216,6 +217,7 @@ hgr_application_startup (GApplication *application)
   HgrApplication *self = HGR_APPLICATION (application);
 
   G_APPLICATION_CLASS (hgr_application_parent_class)->startup (application);
+  gtk_source_init (); /* the Details view's XML page */
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->hosts = hgr_host_store_new (self->settings);

@@ -401,6 +401,8 @@ test_keyboard (Fixture      *fixture,
   current = gtk_widget_get_first_child (section_widget (fixture, GTK_TYPE_SPIN_BUTTON, 1));
   apply = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view), HGR_TYPE_DETAILS_VIEW, "apply_button"));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (section_widget (fixture, GTK_TYPE_SPIN_BUTTON, 1)), 900); /* Apply sensitive */
+  /* Tab only reaches what is on screen: wait until the new page is laid out. */
+  HGR_TEST_WAIT_UNTIL (gtk_widget_get_mapped (maximum) && gtk_widget_get_width (maximum) > 0 && gtk_widget_get_mapped (apply));
   gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view), HGR_TYPE_DETAILS_VIEW, "sidebar_list")));
   for (guint i = 0; i < 40; i++)
     {
@@ -421,8 +423,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
+  gtk_source_init ();
 
   g_test_add ("/details/memory", Fixture, NULL, fixture_set_up, test_memory, fixture_tear_down);
   g_test_add ("/details/invalid-value", Fixture, NULL, fixture_set_up, test_invalid_value, fixture_tear_down);
@@ -433,5 +438,7 @@ main (int   argc,
   g_test_add ("/details/cd-media", Fixture, NULL, fixture_set_up, test_cd_media, fixture_tear_down);
   g_test_add ("/details/outside-change", Fixture, NULL, fixture_set_up, test_outside_change, fixture_tear_down);
   g_test_add ("/details/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
-  return g_test_run ();
+  status = g_test_run ();
+  gtk_source_finalize (); /* its language and style managers, for the leak check */
+  return status;
 }

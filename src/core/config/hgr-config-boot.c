@@ -126,7 +126,11 @@ first_of_kind (xmlNodePtr  domain,
       else if (xmlStrcmp (n->name, (const xmlChar *) "disk") != 0)
         match = FALSE;
       else if (g_strcmp0 (dev, "hd") == 0)
-        match = hgr_xml_get (n, "device") == NULL || hgr_xml_is (n, "device", "disk");
+        {
+          g_autofree char *device = hgr_xml_get (n, "device");
+
+          match = device == NULL || g_str_equal (device, "disk");
+        }
       else
         match = hgr_xml_is (n, "device", g_strcmp0 (dev, "fd") == 0 ? "floppy" : dev);
       if (match)
