@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <libvirt/virterror.h>
 
+#include "hgr-config-disk.h"
 #include "hgr-config-xml.h"
 #include "hgr-domain-config.h"
 #include "hgr-error.h"
@@ -87,6 +88,29 @@ read_limits (virDomainPtr     domain,
   limits->guest_active = virDomainIsActive (domain) == 1;
 }
 
+/* Each disk's size, where a pool has its image. */
+static void
+read_sizes (virDomainPtr     domain,
+            HgrDomainConfig *config)
+{
+  GListModel *parts = hgr_domain_config_get_parts (config);
+
+  for (guint i = 0; i < g_list_model_get_n_items (parts); i++)
+    {
+      g_autoptr (HgrConfigPart) part = g_list_model_get_item (parts, i);
+      g_autoptr (virStorageVol) volume = NULL;
+      const char       *source;
+      virStorageVolInfo info;
+
+      if (!HGR_IS_CONFIG_DISK (part) || (source = hgr_config_disk_get_source (HGR_CONFIG_DISK (part))) == NULL ||
+          !g_path_is_absolute (source))
+        continue;
+      volume = virStorageVolLookupByPath (virDomainGetConnect (domain), source);
+      if (volume != NULL && virStorageVolGetInfo (volume, &info) == 0)
+        hgr_config_disk_set_loaded_size (HGR_CONFIG_DISK (part), info.capacity);
+    }
+}
+
 /* Runs in a worker thread: the configuration, its limits, and which parts wait for a shut down. */
 static HgrDomainConfig *
 read_config (virDomainPtr domain,
@@ -121,6 +145,7 @@ read_config (virDomainPtr domain,
       return NULL;
     }
   hgr_domain_config_set_secure (config, secure);
+  read_sizes (domain, config);
   read_limits (domain, hgr_domain_config_get_root (config), &limits);
   hgr_domain_config_set_limits (config, &limits);
   hgr_config_limits_clear (&limits);
@@ -192,6 +217,24 @@ hgr_guest_read_config_finish (HgrGuest     *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* What the parts need on the host before the define (a new volume…), validated first. */
+static gboolean
+prepare_all (ConfigData *data,
+             GError    **error)
+{
+  for (guint i = 0; i < data->changes->len; i++)
+    {
+      HgrConfigPart *part = g_ptr_array_index (data->changes, i);
+
+      if (!hgr_config_part_prepare (part, data->domain, error))
+        {
+          g_prefix_error (error, "%s: ", hgr_config_part_get_title (part));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 apply_thread (gpointer      task_data,
               GCancellable *cancellable,
@@ -221,16 +264,21 @@ apply_thread (gpointer      task_data,
   read_limits (data->domain, root, &limits);
   limits.path_exists = path_exists;
   limits.path_data = conn;
-  ok = hgr_config_apply_changes (root, data->changes, &limits, error);
+  ok = prepare_all (data, error) && hgr_config_apply_changes (root, data->changes, &limits, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error);
   hgr_config_limits_clear (&limits);
-  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  new_xml = hgr_xml_dump (doc);
-  defined = virDomainDefineXMLFlags (conn, new_xml, VIR_DOMAIN_DEFINE_VALIDATE);
+  if (ok)
+    {
+      new_xml = hgr_xml_dump (doc);
+      defined = virDomainDefineXMLFlags (conn, new_xml, VIR_DOMAIN_DEFINE_VALIDATE);
+      if (defined == NULL)
+        hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("libvirt refused the changed configuration."));
+    }
   if (defined == NULL)
     {
-      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("libvirt refused the changed configuration."));
+      /* Nothing may stay behind: what prepare() made goes again. */
+      for (guint i = 0; i < data->changes->len; i++)
+        hgr_config_part_rollback (g_ptr_array_index (data->changes, i), data->domain);
       return FALSE;
     }
 

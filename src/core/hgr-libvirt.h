@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (virConnect, virConnectClose)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (virDomain, virDomainFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (virStorageVol, virStorageVolFree)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (virStoragePool, virStoragePoolFree)
 
 void     hgr_libvirt_init (void);
 void     hgr_libvirt_set_error (GError    **error,

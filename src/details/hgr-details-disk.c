@@ -114,6 +114,18 @@ hgr_details_disk_new (HgrConfigPart   *part,
       adw_action_row_add_suffix (ADW_ACTION_ROW (source), eject);
     }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), source);
+  if (!cdrom && hgr_config_part_get_added (part))
+    {
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 hgr_details_entry_row (_ ("New Image in Pool"), _ ("A storage pool of the host; empty: use the source above"),
+                                                        part, "new-pool"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 hgr_details_spin_row (_ ("New Image Size (GiB)"), NULL, part, "new-size", 1, 64 * 1024, 1024 * 1024 * 1024));
+    }
+  else if (!cdrom && g_value_get_uint64 (hgr_config_part_get_loaded (part, "size")) > 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               hgr_details_spin_row (_ ("Size (MiB)"), _ ("Can grow, not shrink; on a running guest at once"), part, "size", 1,
+                                                     64.0 * 1024 * 1024, 1024 * 1024));
   if (!cdrom)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), hgr_details_combo_row (_ ("Source Type"), NULL, part, "source-type",
                                                                                      (const char *const[]){ "file", "block", "volume", NULL },

@@ -161,6 +161,19 @@ test_live_changes (void)
     g_assert_true (hgr_config_part_get_pending (hgr_domain_config_find_part (after, "cpu")));
   }
 
+  /* Grow the hot-plugged disk while the guest runs (virDomainBlockResize). */
+  {
+    g_autoptr (HgrDomainConfig) after = NULL;
+    GStatBuf info;
+
+    g_object_set (hgr_domain_config_find_part (config, disk_key), "size", (guint64) 8 * 1024 * 1024, NULL);
+    after = apply (guest, config);
+    g_assert_cmpint (g_stat (disk_path, &info), ==, 0);
+    g_assert_cmpint (info.st_size, ==, 8 * 1024 * 1024);
+    g_object_unref (config);
+    config = g_object_ref (after);
+  }
+
   /* Link down, live. */
   {
     g_autofree char *key = g_strconcat ("nic:", mac, NULL);

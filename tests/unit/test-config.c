@@ -497,6 +497,94 @@ test_live (void)
   g_assert_false (hgr_config_part_get_pending (hgr_domain_config_find_part (after, "disk:vda")));
 }
 
+/* A new disk in a pool: refused when the pool is too small, made otherwise, and gone again when the define fails. */
+static void
+test_new_volume (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ();
+  HgrGuest *guest = guest_by_name (host, "editor");
+  g_autoptr (HgrDomainConfig) config = read_config (guest);
+  g_autoptr (HgrConfigPart) disk = hgr_config_disk_new_added (hgr_domain_config_get_root (config), "disk", "virtio");
+  g_autoptr (HgrDomainConfig) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = NULL;
+
+  g_assert_cmpuint (g_value_get_uint64 (hgr_config_part_get_loaded (hgr_domain_config_find_part (config, "disk:vda"), "size")), ==, 10 * GiB);
+  g_object_set (disk, "new-pool", "images", "new-size", 200 * GiB, NULL);
+  hgr_domain_config_add_part (config, disk);
+  after = apply_config (guest, config, NULL, &error);
+  g_assert_null (after);
+  g_assert_cmpstr (error->message, ==, "Disk vdb: The pool “images” has 99.7\u00a0GiB free; the new disk needs 200.0\u00a0GiB.");
+  g_assert_false (hgr_test_volume_exists (host, "/hangar-test/images/editor-vdb.qcow2"));
+
+  /* The define fails (a bad NIC model): the volume made for it goes again. */
+  g_clear_error (&error);
+  g_object_set (disk, "new-size", 2 * GiB, NULL);
+  g_object_set (hgr_domain_config_find_part (config, "nic:52:54:00:00:00:01"), "model", "virtio net", NULL);
+  after = apply_config (guest, config, NULL, &error);
+  g_assert_null (after);
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_LIBVIRT);
+  g_assert_false (hgr_test_volume_exists (host, "/hangar-test/images/editor-vdb.qcow2"));
+
+  g_clear_error (&error);
+  g_object_set (hgr_domain_config_find_part (config, "nic:52:54:00:00:00:01"), "model", "virtio", NULL);
+  after = apply_config (guest, config, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (hgr_test_volume_exists (host, "/hangar-test/images/editor-vdb.qcow2"));
+  xml = dump_xml (host, "editor", VIR_DOMAIN_XML_INACTIVE);
+  g_assert_true (xml_has (xml, "/domain/devices/disk[target/@dev='vdb' and source/@file='/hangar-test/images/editor-vdb.qcow2' and driver/@type='qcow2']"));
+  g_assert_cmpuint (g_value_get_uint64 (hgr_config_part_get_loaded (hgr_domain_config_find_part (after, "disk:vdb"), "size")), ==, 2 * GiB);
+}
+
+/* Growing a disk: shrinking is refused; the test driver cannot resize volumes,
+ * so the grow after the define is reported (integration/config-live grows one). */
+static void
+test_grow (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ();
+  HgrGuest *guest = guest_by_name (host, "editor");
+  g_autoptr (HgrDomainConfig) config = read_config (guest);
+  g_autoptr (HgrDomainConfig) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) live_errors = NULL;
+  HgrConfigPart *disk = hgr_domain_config_find_part (config, "disk:vda");
+
+  g_object_set (disk, "size", 5 * GiB, NULL);
+  assert_invalid (config, disk, NULL, "A disk can only grow: 5.0\u00a0GiB is less than its size, 10.0\u00a0GiB.");
+  g_object_set (disk, "size", 12 * GiB, NULL);
+  after = apply_config (guest, config, &live_errors, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (live_errors), ==, 1);
+  g_assert_true (g_str_has_prefix (live_errors[0], "Disk vda: "));
+  g_assert_nonnull (strstr (live_errors[0], "virStorageVolResize"));
+}
+
+/* Rename: a shut-off guest only; the host's guest follows. */
+static void
+test_rename (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ();
+  HgrGuest *guest = guest_by_name (host, "editor");
+  g_autoptr (HgrDomainConfig) config = read_config (guest);
+  g_autoptr (HgrDomainConfig) after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_object_set (hgr_domain_config_find_part (config, "overview"), "name", "editor-renamed", "autostart", TRUE, NULL);
+  after = apply_config (guest, config, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hgr_config_overview_get_name (HGR_CONFIG_OVERVIEW (hgr_domain_config_find_part (after, "overview"))), ==, "editor-renamed");
+  /* libvirt says UNDEFINED then DEFINED (both RENAMED): the list shows the new name. */
+  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, "20000000-0000-0000-0000-000000000001") != NULL &&
+                       g_strcmp0 (hgr_guest_get_name (hgr_host_lookup_guest (host, "20000000-0000-0000-0000-000000000001")),
+                                  "editor-renamed") == 0);
+  {
+    gboolean autostart;
+
+    g_object_get (hgr_domain_config_find_part (after, "overview"), "autostart", &autostart, NULL);
+    g_assert_true (autostart);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -516,5 +604,8 @@ main (int    argc,
   g_test_add_func ("/config/refused", test_refused);
   g_test_add_func ("/config/missing-file", test_missing_file);
   g_test_add_func ("/config/live", test_live);
+  g_test_add_func ("/config/new-volume", test_new_volume);
+  g_test_add_func ("/config/rename", test_rename);
+  g_test_add_func ("/config/grow", test_grow);
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
  * chose a target, picks a free one for the bus. Never touches <boot>,
  * <alias>, <serial>, <iotune>, <encryption>, seclabels or anything else.
  * Live on a running guest: attach, detach, and new media in a CD drive.
+ * Not XML: a new volume for an added disk (prepare(), undone by rollback()
+ * when the define fails) and growing the image (after the define).
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -41,6 +43,11 @@ struct _HgrConfigDisk
   gboolean readonly;
   gboolean shareable;
   gboolean remove_storage; /* with removed: delete the volume too */
+  guint64  size;           /* bytes, from the volume (0: unknown); more grows the image */
+  char    *new_pool;       /* an added disk: a new qcow2 volume in this pool */
+  guint64  new_size;       /* its size in bytes */
+
+  char *created_path; /* worker only: the volume prepare() made, for rollback() */
 
   char *node_xml; /* worker only: the element as applied (or as removed), for the live step */
 };
@@ -61,6 +68,9 @@ enum
   PROP_READONLY,
   PROP_SHAREABLE,
   PROP_REMOVE_STORAGE,
+  PROP_SIZE,
+  PROP_NEW_POOL,
+  PROP_NEW_SIZE,
   N_PROPS
 };
 
@@ -198,6 +208,8 @@ hgr_config_disk_load (HgrConfigPart *part,
                 "readonly", hgr_xml_child (disk, "readonly") != NULL,
                 "shareable", hgr_xml_child (disk, "shareable") != NULL,
                 "remove-storage", FALSE,
+                "size", G_GUINT64_CONSTANT (0),
+                "new-pool", NULL,
                 NULL);
   return TRUE;
 }
@@ -232,6 +244,23 @@ hgr_config_disk_validate (HgrConfigPart         *part,
           g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT, _ ("Another disk already uses the target “%s”."), self->target);
           return FALSE;
         }
+    }
+  if (hgr_config_part_changed (part, "size") && self->size < g_value_get_uint64 (hgr_config_part_get_loaded (part, "size")))
+    {
+      g_autofree char *size = g_format_size_full (self->size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *was = g_format_size_full (g_value_get_uint64 (hgr_config_part_get_loaded (part, "size")), G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT, _ ("A disk can only grow: %s is less than its size, %s."), size, was);
+      return FALSE;
+    }
+  if (hgr_config_part_get_added (part) && self->new_pool != NULL)
+    {
+      if (self->new_size < 1024 * 1024)
+        {
+          g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT, _ ("Enter the new disk’s size: at least 1 MiB."));
+          return FALSE;
+        }
+      return TRUE; /* its source is the volume prepare() makes */
     }
   if (self->source == NULL || *self->source == '\0')
     {
@@ -445,6 +474,128 @@ delete_storage (HgrConfigDisk *self,
   return TRUE;
 }
 
+/* A volume name no volume of @pool has: "<guest>-<target>.qcow2", then "-2"… */
+static char *
+free_volume_name (virStoragePoolPtr pool,
+                  const char       *guest,
+                  const char       *target)
+{
+  for (guint i = 1;; i++)
+    {
+      g_autofree char *suffix = i > 1 ? g_strdup_printf ("-%u", i) : g_strdup ("");
+      char            *name = g_strdup_printf ("%s-%s%s.qcow2", guest, target, suffix);
+      g_autoptr (virStorageVol) volume = virStorageVolLookupByName (pool, name);
+
+      if (volume == NULL)
+        return name;
+      g_free (name);
+    }
+}
+
+static char *
+volume_xml (const char *name,
+            guint64     bytes)
+{
+  g_autoptr (xmlDoc) doc = xmlNewDoc ((const xmlChar *) "1.0");
+  xmlNodePtr root = xmlNewDocNode (doc, NULL, (const xmlChar *) "volume", NULL);
+  xmlNodePtr capacity;
+  char       text[24];
+
+  xmlDocSetRootElement (doc, root);
+  hgr_xml_set_text (hgr_xml_append (root, "name"), name);
+  capacity = hgr_xml_append (root, "capacity");
+  g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, bytes);
+  hgr_xml_set (capacity, "unit", "bytes");
+  hgr_xml_set_text (capacity, text);
+  hgr_xml_set (hgr_xml_append (hgr_xml_append (root, "target"), "format"), "type", "qcow2");
+  return hgr_xml_dump (doc);
+}
+
+/* An added disk with a pool: its new volume, once the pool has the room. */
+static gboolean
+hgr_config_disk_prepare (HgrConfigPart *part,
+                         virDomainPtr   guest,
+                         GError       **error)
+{
+  HgrConfigDisk *self = HGR_CONFIG_DISK (part);
+  g_autoptr (virStoragePool) pool = NULL;
+  g_autoptr (virStorageVol) volume = NULL;
+  g_autofree char   *name = NULL;
+  g_autofree char   *xml = NULL;
+  virStoragePoolInfo info;
+
+  if (!hgr_config_part_get_added (part) || self->new_pool == NULL)
+    return TRUE;
+  pool = virStoragePoolLookupByName (virDomainGetConnect (guest), self->new_pool);
+  if (pool == NULL)
+    {
+      g_set_error (error, HGR_ERROR, HGR_ERROR_NOT_FOUND, _ ("The host has no storage pool “%s”."), self->new_pool);
+      return FALSE;
+    }
+  if (virStoragePoolRefresh (pool, 0) < 0 || virStoragePoolGetInfo (pool, &info) < 0)
+    {
+      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("The storage pool could not be read."));
+      return FALSE;
+    }
+  if (self->new_size > info.available)
+    {
+      g_autofree char *available = g_format_size_full (info.available, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *needed = g_format_size_full (self->new_size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT, _ ("The pool “%s” has %s free; the new disk needs %s."),
+                   self->new_pool, available, needed);
+      return FALSE;
+    }
+  name = free_volume_name (pool, virDomainGetName (guest), self->target != NULL ? self->target : "disk");
+  xml = volume_xml (name, self->new_size);
+  volume = virStorageVolCreateXML (pool, xml, 0);
+  if (volume == NULL)
+    {
+      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("The new disk’s volume could not be made."));
+      return FALSE;
+    }
+  self->created_path = virStorageVolGetPath (volume);
+  hgr_set_str (&self->source, self->created_path);
+  hgr_set_str (&self->source_type, "file");
+  hgr_set_str (&self->format, "qcow2");
+  return TRUE;
+}
+
+static void
+hgr_config_disk_rollback (HgrConfigPart *part,
+                          virDomainPtr   guest)
+{
+  HgrConfigDisk *self = HGR_CONFIG_DISK (part);
+  g_autoptr (virStorageVol) volume = NULL;
+
+  if (self->created_path == NULL)
+    return;
+  volume = virStorageVolLookupByPath (virDomainGetConnect (guest), self->created_path);
+  if (volume != NULL)
+    virStorageVolDelete (volume, 0);
+  g_clear_pointer (&self->created_path, g_free);
+}
+
+/* A bigger size: the running guest's block device, or the volume of a shut-off one. */
+static gboolean
+grow (HgrConfigDisk *self,
+      virDomainPtr   guest,
+      GError       **error)
+{
+  g_autoptr (virStorageVol) volume = NULL;
+
+  if (virDomainIsActive (guest) == 1)
+    {
+      if (virDomainBlockResize (guest, self->target, self->size, VIR_DOMAIN_BLOCK_RESIZE_BYTES) == 0)
+        return TRUE;
+    }
+  else if ((volume = virStorageVolLookupByPath (virDomainGetConnect (guest), self->source)) != NULL &&
+           virStorageVolResize (volume, self->size, 0) == 0)
+    return TRUE;
+  hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("The disk could not be made bigger."));
+  return FALSE;
+}
+
 static gboolean
 hgr_config_disk_apply_live (HgrConfigPart *part,
                             xmlNodePtr     domain,
@@ -473,7 +624,24 @@ hgr_config_disk_apply_live (HgrConfigPart *part,
     }
   if (hgr_config_part_get_removed (part) && self->remove_storage && !hgr_config_disk_is_removable (self))
     return delete_storage (self, guest, error);
+  if (!hgr_config_part_get_added (part) && !hgr_config_part_get_removed (part) && hgr_config_part_changed (part, "size"))
+    return grow (self, guest, error);
   return TRUE;
+}
+
+/* What the XML says; the size and the new-volume choices are no part of the running guest's XML. */
+static gboolean
+hgr_config_disk_same_as_live (HgrConfigPart *part,
+                              HgrConfigPart *live_part)
+{
+  HgrConfigDisk *self = HGR_CONFIG_DISK (part);
+  HgrConfigDisk *live = HGR_CONFIG_DISK (live_part);
+
+  return g_strcmp0 (self->device, live->device) == 0 && g_strcmp0 (self->target, live->target) == 0 &&
+         g_strcmp0 (self->bus, live->bus) == 0 && g_strcmp0 (self->source_type, live->source_type) == 0 &&
+         g_strcmp0 (self->source, live->source) == 0 && g_strcmp0 (self->format, live->format) == 0 &&
+         g_strcmp0 (self->cache, live->cache) == 0 && g_strcmp0 (self->discard, live->discard) == 0 &&
+         self->readonly == live->readonly && self->shareable == live->shareable;
 }
 
 static void
@@ -490,6 +658,8 @@ hgr_config_disk_finalize (GObject *object)
   g_free (self->cache);
   g_free (self->discard);
   g_free (self->node_xml);
+  g_free (self->new_pool);
+  g_free (self->created_path);
   G_OBJECT_CLASS (hgr_config_disk_parent_class)->finalize (object);
 }
 
@@ -515,6 +685,8 @@ string_field (HgrConfigDisk *self,
       return &self->cache;
     case PROP_DISCARD:
       return &self->discard;
+    case PROP_NEW_POOL:
+      return &self->new_pool;
     default:
       return NULL;
     }
@@ -551,6 +723,10 @@ hgr_config_disk_get_property (GObject    *object,
     g_value_set_string (value, *string);
   else if (flag != NULL)
     g_value_set_boolean (value, *flag);
+  else if (prop_id == PROP_SIZE)
+    g_value_set_uint64 (value, self->size);
+  else if (prop_id == PROP_NEW_SIZE)
+    g_value_set_uint64 (value, self->new_size);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -577,6 +753,13 @@ hgr_config_disk_set_property (GObject      *object,
     {
       changed = *flag != g_value_get_boolean (value);
       *flag = g_value_get_boolean (value);
+    }
+  else if (prop_id == PROP_SIZE || prop_id == PROP_NEW_SIZE)
+    {
+      guint64 *field = prop_id == PROP_SIZE ? &self->size : &self->new_size;
+
+      changed = *field != g_value_get_uint64 (value);
+      *field = g_value_get_uint64 (value);
     }
   else
     {
@@ -605,6 +788,9 @@ hgr_config_disk_class_init (HgrConfigDiskClass *klass)
   part_class->validate = hgr_config_disk_validate;
   part_class->apply = hgr_config_disk_apply;
   part_class->apply_live = hgr_config_disk_apply_live;
+  part_class->same_as_live = hgr_config_disk_same_as_live;
+  part_class->prepare = hgr_config_disk_prepare;
+  part_class->rollback = hgr_config_disk_rollback;
 
   properties[PROP_DEVICE] = g_param_spec_string ("device", NULL, NULL, "disk", flags);
   properties[PROP_TARGET] = g_param_spec_string ("target", NULL, NULL, NULL, flags);
@@ -618,6 +804,11 @@ hgr_config_disk_class_init (HgrConfigDiskClass *klass)
   properties[PROP_READONLY] = g_param_spec_boolean ("readonly", NULL, NULL, FALSE, flags);
   properties[PROP_SHAREABLE] = g_param_spec_boolean ("shareable", NULL, NULL, FALSE, flags);
   properties[PROP_REMOVE_STORAGE] = g_param_spec_boolean ("remove-storage", NULL, NULL, FALSE, flags);
+  /* Bytes, as the volume says (0: not known, e.g. not in a pool); a bigger value grows the image */
+  properties[PROP_SIZE] = g_param_spec_uint64 ("size", NULL, NULL, 0, G_MAXUINT64, 0, flags);
+  /* An added disk: make a new qcow2 volume of new-size bytes in this pool (NULL: use source) */
+  properties[PROP_NEW_POOL] = g_param_spec_string ("new-pool", NULL, NULL, NULL, flags);
+  properties[PROP_NEW_SIZE] = g_param_spec_uint64 ("new-size", NULL, NULL, 0, G_MAXUINT64, G_GUINT64_CONSTANT (20) << 30, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -626,6 +817,17 @@ hgr_config_disk_init (HgrConfigDisk *self)
 {
   self->device = g_strdup ("disk");
   self->source_type = g_strdup ("file");
+  self->new_size = G_GUINT64_CONSTANT (20) << 30;
+}
+
+/* The size the volume has (read by the worker that read the XML); not a change. */
+void
+hgr_config_disk_set_loaded_size (HgrConfigDisk *self,
+                                 guint64        bytes)
+{
+  g_return_if_fail (HGR_IS_CONFIG_DISK (self));
+  g_object_set (self, "size", bytes, NULL);
+  hgr_config_part_keep (HGR_CONFIG_PART (self), "size");
 }
 
 /* The disk or drive at @target of a guest; load() reads it. */

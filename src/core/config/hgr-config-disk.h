@@ -22,6 +22,8 @@ const char    *hgr_config_disk_get_device (HgrConfigDisk *self);
 const char    *hgr_config_disk_get_target (HgrConfigDisk *self);
 const char    *hgr_config_disk_get_source (HgrConfigDisk *self);
 gboolean       hgr_config_disk_is_removable (HgrConfigDisk *self);
+void           hgr_config_disk_set_loaded_size (HgrConfigDisk *self,
+                                                guint64        bytes);
 char          *hgr_config_disk_free_target (xmlNodePtr  domain,
                                             const char *bus,
                                             xmlNodePtr  except);

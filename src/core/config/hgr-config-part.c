@@ -320,6 +320,27 @@ hgr_config_part_apply_live (HgrConfigPart *self,
   return HGR_CONFIG_PART_GET_CLASS (self)->apply_live (self, domain, guest, error);
 }
 
+/* Runs in the apply worker before the parts are applied; a part without host work does nothing. */
+gboolean
+hgr_config_part_prepare (HgrConfigPart *self,
+                         virDomainPtr   guest,
+                         GError       **error)
+{
+  g_return_val_if_fail (HGR_IS_CONFIG_PART (self), FALSE);
+  if (!compute_modified (self) || HGR_CONFIG_PART_GET_CLASS (self)->prepare == NULL)
+    return TRUE;
+  return HGR_CONFIG_PART_GET_CLASS (self)->prepare (self, guest, error);
+}
+
+void
+hgr_config_part_rollback (HgrConfigPart *self,
+                          virDomainPtr   guest)
+{
+  g_return_if_fail (HGR_IS_CONFIG_PART (self));
+  if (HGR_CONFIG_PART_GET_CLASS (self)->rollback != NULL)
+    HGR_CONFIG_PART_GET_CLASS (self)->rollback (self, guest);
+}
+
 gboolean
 hgr_config_part_same_as_live (HgrConfigPart *self,
                               HgrConfigPart *live)
@@ -510,6 +531,20 @@ hgr_config_part_set_added (HgrConfigPart *self,
     snapshot (self);
   priv->added = !!added;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDED]);
+  update_modified (self);
+}
+
+/* Makes @property's current value count as read (for values that come from elsewhere than the XML). */
+void
+hgr_config_part_keep (HgrConfigPart *self,
+                      const char    *property)
+{
+  HgrConfigPartPrivate *priv = hgr_config_part_get_instance_private (self);
+  GValue               *loaded = priv->loaded != NULL ? g_hash_table_lookup (priv->loaded, property) : NULL;
+
+  g_return_if_fail (loaded != NULL);
+  g_value_reset (loaded);
+  g_object_get_property (G_OBJECT (self), property, loaded);
   update_modified (self);
 }
 

@@ -39,6 +39,9 @@ G_DECLARE_DERIVABLE_TYPE (HgrConfigPart, hgr_config_part, HGR, CONFIG_PART, GObj
  * @apply_live: on a running guest, after the configuration was defined,
  *   makes the change live where libvirt can; what it cannot do stays pending
  * @same_as_live: whether the live part @live already has this part's values
+ * @prepare: in the apply worker, before anything is applied: makes what the
+ *   part needs on the host (e.g. a new volume) or says why it cannot
+ * @rollback: undoes prepare() when the define then failed
  *
  * The properties a subclass installs are its values: the base class keeps
  * what load() read, tells whether any changed (#HgrConfigPart:modified) and
@@ -64,6 +67,11 @@ struct _HgrConfigPartClass
                           GError       **error);
   gboolean (*same_as_live) (HgrConfigPart *self,
                             HgrConfigPart *live);
+  gboolean (*prepare) (HgrConfigPart *self,
+                       virDomainPtr   guest,
+                       GError       **error);
+  void (*rollback) (HgrConfigPart *self,
+                    virDomainPtr   guest);
 };
 
 gboolean       hgr_config_part_load (HgrConfigPart *self,
@@ -80,6 +88,11 @@ gboolean       hgr_config_part_apply_live (HgrConfigPart *self,
                                            xmlNodePtr     domain,
                                            virDomainPtr   guest,
                                            GError       **error);
+gboolean       hgr_config_part_prepare (HgrConfigPart *self,
+                                        virDomainPtr   guest,
+                                        GError       **error);
+void           hgr_config_part_rollback (HgrConfigPart *self,
+                                         virDomainPtr   guest);
 gboolean       hgr_config_part_same_as_live (HgrConfigPart *self,
                                              HgrConfigPart *live);
 void           hgr_config_part_revert (HgrConfigPart *self);
@@ -103,6 +116,8 @@ void          hgr_config_part_set_title (HgrConfigPart *self,
                                          const char    *title);
 void          hgr_config_part_set_added (HgrConfigPart *self,
                                          gboolean       added);
+void          hgr_config_part_keep (HgrConfigPart *self,
+                                    const char    *property);
 gboolean      hgr_config_part_changed (HgrConfigPart *self,
                                        const char    *property);
 const GValue *hgr_config_part_get_loaded (HgrConfigPart *self,
