@@ -176,7 +176,6 @@ rebuild_order (HgrDetailsBoot *self)
       if (source != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), enabled);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       g_object_set_data_full (G_OBJECT (check), "hgr-key", g_strdup (key), g_free);
       g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);

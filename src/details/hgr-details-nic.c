@@ -41,7 +41,6 @@ type_changed_cb (HgrDetailsNic *self)
     title = _ ("Virtual Network");
   gtk_widget_set_visible (self->source_row, g_strcmp0 (type, "user") != 0);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source_row), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (hgr_details_get_control (self->source_row)), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
 static void

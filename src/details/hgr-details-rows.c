@@ -12,16 +12,6 @@
 
 #include "hgr-a11y.h"
 
-static void
-name_control (GtkWidget  *control,
-              const char *title,
-              const char *subtitle)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  if (subtitle != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-}
-
 static GtkWidget *
 action_row (const char *title,
             const char *subtitle,
@@ -34,8 +24,9 @@ action_row (const char *title,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
+  /* The row names its activatable widget for screen readers (labelled-by its
+   * title): a label of our own would be read twice. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
-  name_control (control, title, subtitle);
   g_object_set_data (G_OBJECT (row), "hgr-control", control);
   return row;
 }

@@ -175,7 +175,6 @@ build_header (HgrDetailsXml *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ ("Changes go to libvirt exactly as written"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->edit_switch);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->edit_switch);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_switch), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Edit XML"), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return group;
 }

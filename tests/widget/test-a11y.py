@@ -166,6 +166,26 @@ def main():
           host and repr(host.description))
     check_names(window, 'main window')
 
+    # The Details view of guest "test": its hardware list and every field are named.
+    x, y, w, h = guest.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    subprocess.run(['xdotool', 'mousemove', str(x + w // 2), str(y + h // 2), 'click', '1'], check=True)
+    pump(0.5)
+    subprocess.run(['xdotool', 'key', 'alt+3'], check=True)
+    hardware = wait_for('the hardware list', lambda: find(window, 'list', 'Guest hardware'))
+    parts = [n for n in children(hardware)] if hardware else []
+    names = [n.name for n in parts]
+    check(hardware is not None and 'Overview' in names and 'Memory' in names and 'XML' in names,
+          'the Details view lists the guest\'s hardware by name', repr(names))
+    memory = find(hardware, 'list item', 'Memory') if hardware else None
+    if memory is not None:
+        x, y, w, h = memory.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        subprocess.run(['xdotool', 'mousemove', str(x + w // 2), str(y + h // 2), 'click', '1'], check=True)
+    spin = wait_for('the memory fields', lambda: find(window, 'spin button', 'Maximum (MiB)'))
+    check(spin is not None, 'the memory page\'s fields say what they are')
+    check_names(window, 'Details view')
+    subprocess.run(['xdotool', 'key', 'alt+1'], check=True)
+    pump(0.5)
+
     # A window past the last one: GTK 4.8 crashed on it while a hidden
     # toplevel (the shortcuts window GtkApplication keeps) was the last.
     for i in range(app.childCount + 3):
