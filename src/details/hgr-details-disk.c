@@ -18,8 +18,6 @@ struct _HgrDetailsDisk
   AdwBin parent_instance;
 
   HgrConfigPart *part;
-  GtkWidget     *remove_row;
-  GtkWidget     *remove_button;
   GtkWidget     *storage_row;
 };
 
@@ -28,29 +26,8 @@ G_DEFINE_FINAL_TYPE (HgrDetailsDisk, hgr_details_disk, ADW_TYPE_BIN)
 static void
 removed_changed_cb (HgrDetailsDisk *self)
 {
-  gboolean removed = hgr_config_part_get_removed (self->part);
-  gboolean cdrom = hgr_config_disk_is_removable (HGR_CONFIG_DISK (self->part));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->remove_row),
-                                 removed ? _ ("Removed when you apply") : cdrom ? _ ("Remove This Drive")
-                                                                                : _ ("Remove This Disk"));
-  gtk_button_set_label (GTK_BUTTON (self->remove_button), removed ? _ ("Keep") : _ ("Remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  removed ? _ ("Keep") : cdrom ? _ ("Remove This Drive")
-                                                               : _ ("Remove This Disk"),
-                                  -1);
-  if (removed)
-    gtk_widget_remove_css_class (self->remove_button, "destructive-action");
-  else
-    gtk_widget_add_css_class (self->remove_button, "destructive-action");
   if (self->storage_row != NULL)
-    gtk_widget_set_visible (self->storage_row, removed);
-}
-
-static void
-remove_clicked_cb (HgrDetailsDisk *self)
-{
-  hgr_config_part_set_removed (self->part, !hgr_config_part_get_removed (self->part));
+    gtk_widget_set_visible (self->storage_row, hgr_config_part_get_removed (self->part));
 }
 
 static void
@@ -151,12 +128,8 @@ hgr_details_disk_new (HgrConfigPart   *part,
     }
 
   group = hgr_details_group (page, NULL, NULL);
-  self->remove_button = gtk_button_new ();
-  gtk_widget_set_valign (self->remove_button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  self->remove_row = adw_action_row_new ();
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->remove_row), self->remove_button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->remove_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             hgr_details_remove_row (part, cdrom ? _ ("Remove This Drive") : _ ("Remove This Disk")));
   if (!cdrom && !hgr_config_part_get_added (part))
     {
       self->storage_row = hgr_details_switch_row (_ ("Also Delete Its Storage"), _ ("The image is deleted from its pool; this cannot be undone"),

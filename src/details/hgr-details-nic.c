@@ -20,8 +20,6 @@ struct _HgrDetailsNic
   HgrConfigPart   *part;
   HgrDomainConfig *config;
   GtkWidget       *source_row;
-  GtkWidget       *remove_row;
-  GtkWidget       *remove_button;
 };
 
 G_DEFINE_FINAL_TYPE (HgrDetailsNic, hgr_details_nic, ADW_TYPE_BIN)
@@ -41,28 +39,6 @@ type_changed_cb (HgrDetailsNic *self)
     title = _ ("Virtual Network");
   gtk_widget_set_visible (self->source_row, g_strcmp0 (type, "user") != 0);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source_row), title);
-}
-
-static void
-removed_changed_cb (HgrDetailsNic *self)
-{
-  gboolean removed = hgr_config_part_get_removed (self->part);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->remove_row),
-                                 removed ? _ ("Removed when you apply") : _ ("Remove This Interface"));
-  gtk_button_set_label (GTK_BUTTON (self->remove_button), removed ? _ ("Keep") : _ ("Remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  removed ? _ ("Keep") : _ ("Remove This Interface"), -1);
-  if (removed)
-    gtk_widget_remove_css_class (self->remove_button, "destructive-action");
-  else
-    gtk_widget_add_css_class (self->remove_button, "destructive-action");
-}
-
-static void
-remove_clicked_cb (HgrDetailsNic *self)
-{
-  hgr_config_part_set_removed (self->part, !hgr_config_part_get_removed (self->part));
 }
 
 static void
@@ -133,17 +109,10 @@ hgr_details_nic_new (HgrConfigPart   *part,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), mac);
 
   group = hgr_details_group (page, NULL, NULL);
-  self->remove_button = gtk_button_new ();
-  gtk_widget_set_valign (self->remove_button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  self->remove_row = adw_action_row_new ();
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->remove_row), self->remove_button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->remove_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), hgr_details_remove_row (part, _ ("Remove This Interface")));
 
   g_signal_connect_swapped (part, "notify::type", G_CALLBACK (type_changed_cb), self);
-  g_signal_connect_swapped (part, "notify::removed", G_CALLBACK (removed_changed_cb), self);
   type_changed_cb (self);
-  removed_changed_cb (self);
   adw_bin_set_child (ADW_BIN (self), page);
   return GTK_WIDGET (self);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "hgr-a11y.h"
+#include "hgr-config-part.h"
 
 static GtkWidget *
 action_row (const char *title,
@@ -250,4 +251,50 @@ hgr_details_group (GtkWidget  *page,
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   return group;
+}
+
+static void
+remove_row_update (GtkWidget *row)
+{
+  HgrConfigPart *part = g_object_get_data (G_OBJECT (row), "hgr-part");
+  GtkWidget     *button = hgr_details_get_control (row);
+  const char    *remove = g_object_get_data (G_OBJECT (row), "hgr-remove-title");
+  gboolean       removed = hgr_config_part_get_removed (part);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), removed ? _ ("Removed when you apply") : remove);
+  gtk_button_set_label (GTK_BUTTON (button), removed ? _ ("Keep") : _ ("Remove"));
+  if (removed)
+    gtk_widget_remove_css_class (button, "destructive-action");
+  else
+    gtk_widget_add_css_class (button, "destructive-action");
+}
+
+static void
+remove_clicked_cb (GtkWidget *row)
+{
+  HgrConfigPart *part = g_object_get_data (G_OBJECT (row), "hgr-part");
+
+  hgr_config_part_set_removed (part, !hgr_config_part_get_removed (part));
+}
+
+/**
+ * hgr_details_remove_row:
+ * @part: a device's part
+ * @remove_title: what the row says, e.g. "Remove This Disk"
+ *
+ * A row whose button marks the device removed (Remove) or takes that back (Keep).
+ */
+GtkWidget *
+hgr_details_remove_row (HgrConfigPart *part,
+                        const char    *remove_title)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *row = action_row (remove_title, NULL, button);
+
+  g_object_set_data_full (G_OBJECT (row), "hgr-part", g_object_ref (part), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "hgr-remove-title", g_strdup (remove_title), g_free);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (remove_clicked_cb), row);
+  g_signal_connect_object (part, "notify::removed", G_CALLBACK (remove_row_update), row, G_CONNECT_SWAPPED);
+  remove_row_update (row);
+  return row;
 }

@@ -12,6 +12,8 @@
 
 #include <adwaita.h>
 
+#include "hgr-config-part.h"
+
 G_BEGIN_DECLS
 
 GtkWidget *hgr_details_entry_row (const char *title,
@@ -41,5 +43,7 @@ GtkWidget *hgr_details_group (GtkWidget  *page,
                               const char *title,
                               const char *description);
 GtkWidget *hgr_details_get_control (GtkWidget *row);
+GtkWidget *hgr_details_remove_row (HgrConfigPart *part,
+                                   const char    *remove_title);
 
 G_END_DECLS

@@ -357,6 +357,31 @@ test_cd_media (Fixture      *fixture,
   g_assert_nonnull (strstr (xml, "<source file='/hangar-test/images/spare.qcow2'/>"));
 }
 
+/* Remove a disk through its page's button; Keep takes it back, Remove and Apply take it out. */
+static void
+test_remove_disk (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autofree char *xml = NULL;
+  GtkWidget       *button = NULL;
+
+  select_item (fixture, "disk:vda");
+  for (guint i = 0; (button = find_nth (hgr_details_view_get_section (fixture->view), GTK_TYPE_BUTTON, &(guint){ i })) != NULL; i++)
+    if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "Remove") == 0)
+      break;
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (hgr_config_part_get_removed (part (fixture, "disk:vda")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Keep");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (hgr_details_view_get_modified (fixture->view));
+  g_signal_emit_by_name (button, "clicked");
+  apply_and_wait (fixture);
+  xml = dump_xml (fixture);
+  g_assert_null (strstr (xml, "<target dev='vda'"));
+  g_assert_null (part (fixture, "disk:vda"));
+}
+
 /* Changed outside Hangar while edits are staged: the banner, and Keep keeps them. */
 static void
 test_outside_change (Fixture      *fixture,
@@ -436,6 +461,7 @@ main (int   argc,
   g_test_add ("/details/xml", Fixture, NULL, fixture_set_up, test_xml, fixture_tear_down);
   g_test_add ("/details/add-nic", Fixture, NULL, fixture_set_up, test_add_nic, fixture_tear_down);
   g_test_add ("/details/cd-media", Fixture, NULL, fixture_set_up, test_cd_media, fixture_tear_down);
+  g_test_add ("/details/remove-disk", Fixture, NULL, fixture_set_up, test_remove_disk, fixture_tear_down);
   g_test_add ("/details/outside-change", Fixture, NULL, fixture_set_up, test_outside_change, fixture_tear_down);
   g_test_add ("/details/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   status = g_test_run ();
