@@ -20,6 +20,7 @@ struct _HgrDetailsNic
   HgrConfigPart   *part;
   HgrDomainConfig *config;
   GtkWidget       *source_row;
+  GtkWidget       *network_row; /* a choice of the host's networks, when it listed them */
 };
 
 G_DEFINE_FINAL_TYPE (HgrDetailsNic, hgr_details_nic, ADW_TYPE_BIN)
@@ -37,7 +38,10 @@ type_changed_cb (HgrDetailsNic *self)
     title = _ ("Host Interface");
   else
     title = _ ("Virtual Network");
-  gtk_widget_set_visible (self->source_row, g_strcmp0 (type, "user") != 0);
+  gtk_widget_set_visible (self->source_row, g_strcmp0 (type, "user") != 0 &&
+                                              (self->network_row == NULL || g_strcmp0 (type, "network") != 0));
+  if (self->network_row != NULL)
+    gtk_widget_set_visible (self->network_row, g_strcmp0 (type, "network") == 0);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source_row), title);
 }
 
@@ -82,6 +86,7 @@ hgr_details_nic_new (HgrConfigPart   *part,
   static const char *const models[] = { "virtio", "e1000e", "rtl8139", NULL };
   const char *const        model_labels[] = { _ ("VirtIO"), _ ("Intel e1000e"), _ ("Realtek RTL8139"), NULL };
   HgrDetailsNic           *self = g_object_new (HGR_TYPE_DETAILS_NIC, NULL);
+  GStrv                    networks = hgr_domain_config_get_limits (config)->networks;
   GtkWidget               *page = adw_preferences_page_new ();
   GtkWidget               *group;
   GtkWidget               *mac;
@@ -93,6 +98,12 @@ hgr_details_nic_new (HgrConfigPart   *part,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), hgr_details_combo_row (_ ("Type"), NULL, part, "type", types, type_labels));
   self->source_row = hgr_details_entry_row (_ ("Virtual Network"), NULL, part, "source");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->source_row);
+  if (networks != NULL && networks[0] != NULL)
+    {
+      self->network_row = hgr_details_combo_row (_ ("Virtual Network"), NULL, part, "source", (const char *const *) networks,
+                                                 (const char *const *) networks);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->network_row);
+    }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              hgr_details_switch_row (_ ("Connected"), _ ("The cable is plugged in; changes at once on a running guest"),
                                                      part, "link-up"));

@@ -461,6 +461,27 @@ test_missing_file (void)
   g_assert_no_error (error);
 }
 
+/* The host's networks are known: a NIC on one it lacks is refused. */
+static void
+test_unknown_network (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ();
+  HgrGuest *guest = guest_by_name (host, "editor");
+  g_autoptr (HgrDomainConfig) config = read_config (guest);
+  g_autoptr (HgrDomainConfig) after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpstrv (hgr_domain_config_get_limits (config)->networks, ((const char *const[]){ "default", "isolated", NULL }));
+  g_object_set (hgr_domain_config_find_part (config, "nic:52:54:00:00:00:01"), "source", "nowhere", NULL);
+  after = apply_config (guest, config, NULL, &error);
+  g_assert_null (after);
+  g_assert_cmpstr (error->message, ==, "Network 52:54:00:00:00:01: The host has no virtual network “nowhere”.");
+  g_clear_error (&error);
+  g_object_set (hgr_domain_config_find_part (config, "nic:52:54:00:00:00:01"), "source", "isolated", NULL);
+  after = apply_config (guest, config, NULL, &error);
+  g_assert_no_error (error);
+}
+
 /* A running guest: memory through the balloon now, a new vCPU maximum after it shuts down. */
 static void
 test_live (void)
@@ -607,5 +628,6 @@ main (int    argc,
   g_test_add_func ("/config/new-volume", test_new_volume);
   g_test_add_func ("/config/rename", test_rename);
   g_test_add_func ("/config/grow", test_grow);
+  g_test_add_func ("/config/unknown-network", test_unknown_network);
   return g_test_run ();
 }

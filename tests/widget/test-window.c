@@ -15,6 +15,8 @@
 #include "hgr-console-window.h"
 #include "hgr-credential-dialog.h"
 #include "hgr-delete-dialog.h"
+#include "hgr-details-view.h"
+#include "hgr-domain-config.h"
 #include "hgr-guest-page.h"
 #include "hgr-guest-row.h"
 #include "hgr-host-private.h"
@@ -801,6 +803,54 @@ test_delete_dialog_lists_disks (Fixture      *fixture,
   g_assert_true (hgr_test_volume_exists (fixture->host, "/hangar-test/images/alpha.qcow2"));
 }
 
+static AdwMessageDialog *
+visible_message_dialog (void)
+{
+  GList            *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
+/* Another guest chosen while the Details view has unsaved edits: the window asks; Stay stays, Discard goes. */
+static void
+test_details_leave_guest (Fixture      *fixture,
+                          gconstpointer data)
+{
+  HgrGuest         *alpha = hgr_host_lookup_guest (fixture->host, ALPHA_UUID);
+  HgrGuest         *beta = hgr_host_lookup_guest (fixture->host, BETA_UUID);
+  HgrDetailsView   *details = HGR_DETAILS_VIEW (child (fixture, "details_view"));
+  AdwMessageDialog *dialog;
+
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (alpha)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "details");
+  HGR_TEST_WAIT_UNTIL (hgr_details_view_get_config (details) != NULL);
+  g_object_set (hgr_domain_config_find_part (hgr_details_view_get_config (details), "memory"), "current",
+                (guint64) 512 * 1024 * 1024, NULL);
+  g_assert_true (hgr_details_view_get_modified (details));
+
+  hgr_window_select_item (fixture->window, G_OBJECT (beta));
+  HGR_TEST_WAIT_UNTIL ((dialog = visible_message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard the Changes to “Alpha Server”?");
+  g_assert_true (hgr_details_view_get_guest (details) == alpha);
+  adw_message_dialog_response (dialog, "stay");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (hgr_details_view_get_guest (details) == alpha);
+  g_assert_true (hgr_details_view_get_modified (details));
+
+  hgr_window_select_item (fixture->window, G_OBJECT (beta));
+  HGR_TEST_WAIT_UNTIL ((dialog = visible_message_dialog ()) != NULL);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (hgr_details_view_get_guest (details) == beta);
+  HGR_TEST_WAIT_UNTIL (hgr_details_view_get_config (details) != NULL);
+  g_assert_false (hgr_details_view_get_modified (details));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,6 +866,7 @@ main (int   argc,
   g_test_add ("/window/host-page", Fixture, "small-node.xml", fixture_set_up, test_host_page, fixture_tear_down);
   g_test_add_func ("/console-page/settings", test_console_page_settings);
   g_test_add_func ("/console-page/screenshot-failure", test_console_page_screenshot_failure);
+  g_test_add ("/window/details-leave-guest", Fixture, "small-node.xml", fixture_set_up, test_details_leave_guest, fixture_tear_down);
   g_test_add ("/window/guest-page", Fixture, "small-node.xml", fixture_set_up, test_guest_page, fixture_tear_down);
   g_test_add ("/window/failed-host-shows-reason", Fixture, NULL, fixture_set_up, test_failed_host_shows_reason, fixture_tear_down);
   g_test_add_func ("/preferences", test_preferences);

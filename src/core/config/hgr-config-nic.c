@@ -211,6 +211,13 @@ hgr_config_nic_validate (HgrConfigPart         *part,
                                                                    : _ ("Enter the host interface to share."));
       return FALSE;
     }
+  if (g_strcmp0 (self->type, "network") == 0 && limits->networks != NULL && self->source != NULL &&
+      (hgr_config_part_changed (part, "source") || hgr_config_part_changed (part, "type")) &&
+      !g_strv_contains ((const char *const *) limits->networks, self->source))
+    {
+      g_set_error (error, HGR_ERROR, HGR_ERROR_NOT_FOUND, _ ("The host has no virtual network “%s”."), self->source);
+      return FALSE;
+    }
   if (self->model == NULL || *self->model == '\0')
     {
       g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT, _ ("Choose the network interface’s model."));

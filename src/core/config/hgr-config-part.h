@@ -18,6 +18,7 @@ typedef struct
   guint64  host_memory;  /* bytes */
   guint    max_vcpus;    /* the most vCPUs one guest may have on the host */
   GStrv    cpu_models;   /* named CPU models the host can run */
+  GStrv    networks;     /* the host's virtual networks */
   gboolean guest_active; /* the guest runs: no rename */
   /* Whether a path exists on the host (NULL: not checked) */
   gboolean (*path_exists) (const char *path,

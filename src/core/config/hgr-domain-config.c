@@ -290,6 +290,7 @@ hgr_domain_config_set_limits (HgrDomainConfig       *self,
   hgr_config_limits_clear (&self->limits);
   self->limits = *limits;
   self->limits.cpu_models = g_strdupv (limits->cpu_models);
+  self->limits.networks = g_strdupv (limits->networks);
   self->limits.path_exists = NULL;
   self->limits.path_data = NULL;
 }
@@ -439,6 +440,7 @@ void
 hgr_config_limits_clear (HgrConfigLimits *limits)
 {
   g_clear_pointer (&limits->cpu_models, g_strfreev);
+  g_clear_pointer (&limits->networks, g_strfreev);
 }
 
 /* Devices removed from the configuration that the running guest still has, by title. */
