@@ -9,6 +9,8 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 #include <libvirt/libvirt.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
 #include <string.h>
 
 #include "hgr-config-part.h"
@@ -118,6 +120,21 @@ dump_xml (Fixture *fixture)
 
   virDomainFree (domain);
   return xml;
+}
+
+static gboolean
+xml_has (const char *xml,
+         const char *xpath)
+{
+  xmlDocPtr          doc = xmlReadMemory (xml, strlen (xml), "guest.xml", NULL, XML_PARSE_NONET);
+  xmlXPathContextPtr ctxt = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr  result = xmlXPathEvalExpression ((const xmlChar *) xpath, ctxt);
+  gboolean           found = result != NULL && result->nodesetval != NULL && result->nodesetval->nodeNr > 0;
+
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (ctxt);
+  xmlFreeDoc (doc);
+  return found;
 }
 
 static guint
@@ -382,6 +399,62 @@ test_remove_disk (Fixture      *fixture,
   g_assert_null (part (fixture, "disk:vda"));
 }
 
+static GtkWidget *
+button_named (Fixture    *fixture,
+              const char *tooltip)
+{
+  GtkWidget *button;
+
+  for (guint i = 0; (button = find_nth (hgr_details_view_get_section (fixture->view), GTK_TYPE_BUTTON, &(guint){ i })) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (button), tooltip) == 0 && gtk_widget_is_sensitive (button))
+      return button;
+  g_assert_not_reached ();
+}
+
+/* Every other page through its own widgets: processors, overview, boot order, a NIC; each applied. */
+static void
+test_pages (Fixture      *fixture,
+            gconstpointer data)
+{
+  g_autofree char *xml = NULL;
+  AdwComboRow     *model;
+
+  /* Processors: the maximum and the current count. */
+  select_item (fixture, "cpu");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (section_widget (fixture, GTK_TYPE_SPIN_BUTTON, 1)), 4);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (section_widget (fixture, GTK_TYPE_SPIN_BUTTON, 0)), 3);
+  apply_and_wait (fixture);
+  xml = dump_xml (fixture);
+  g_assert_nonnull (strstr (xml, "<vcpu placement='static' current='3'>4</vcpu>"));
+
+  /* Overview: the title. */
+  select_item (fixture, "overview");
+  gtk_editable_set_text (GTK_EDITABLE (section_widget (fixture, GTK_TYPE_ENTRY, 1)), "Renamed in the page");
+  apply_and_wait (fixture);
+  g_free (xml);
+  xml = dump_xml (fixture);
+  g_assert_nonnull (strstr (xml, "<title>Renamed in the page</title>"));
+
+  /* Boot: the CD drive moved up, above the disk; <os><boot> becomes per-device order. */
+  select_item (fixture, "boot");
+  g_signal_emit_by_name (button_named (fixture, "Move Up"), "clicked");
+  apply_and_wait (fixture);
+  g_free (xml);
+  xml = dump_xml (fixture);
+  g_assert_null (strstr (xml, "<boot dev="));
+  g_assert_true (xml_has (xml, "/domain/devices/disk[target/@dev='sda']/boot[@order='1']"));
+  g_assert_true (xml_has (xml, "/domain/devices/disk[target/@dev='vda']/boot[@order='2']"));
+
+  /* A NIC: its model, through the combo row. */
+  select_item (fixture, "nic:52:54:00:00:00:01");
+  model = ADW_COMBO_ROW (section_widget (fixture, ADW_TYPE_COMBO_ROW, 2));
+  adw_combo_row_set_selected (model, 1); /* e1000e */
+  apply_and_wait (fixture);
+  g_free (xml);
+  xml = dump_xml (fixture);
+  g_assert_nonnull (strstr (xml, "<model type='e1000e'/>"));
+}
+
 /* Changed outside Hangar while edits are staged: the banner, and Keep keeps them. */
 static void
 test_outside_change (Fixture      *fixture,
@@ -461,6 +534,7 @@ main (int   argc,
   g_test_add ("/details/xml", Fixture, NULL, fixture_set_up, test_xml, fixture_tear_down);
   g_test_add ("/details/add-nic", Fixture, NULL, fixture_set_up, test_add_nic, fixture_tear_down);
   g_test_add ("/details/cd-media", Fixture, NULL, fixture_set_up, test_cd_media, fixture_tear_down);
+  g_test_add ("/details/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/details/remove-disk", Fixture, NULL, fixture_set_up, test_remove_disk, fixture_tear_down);
   g_test_add ("/details/outside-change", Fixture, NULL, fixture_set_up, test_outside_change, fixture_tear_down);
   g_test_add ("/details/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
