@@ -32,6 +32,7 @@ struct _HgrDetailsView
   /* Template widgets */
   GtkRevealer   *outside_revealer;
   GtkStack      *state_stack;
+  GtkSpinner    *spinner;
   AdwStatusPage *error_page;
   AdwLeaflet    *leaflet;
   GtkListView   *sidebar_list;
@@ -68,6 +69,16 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Shows "loading", "error" or "details"; the spinner turns only while it is on screen (a spinning
+ * GtkSpinner costs CPU even on a page nobody sees). */
+static void
+show_state (HgrDetailsView *self,
+            const char     *name)
+{
+  gtk_stack_set_visible_child_name (self->state_stack, name);
+  gtk_spinner_set_spinning (self->spinner, self->active && g_str_equal (name, "loading"));
+}
 
 static void load (HgrDetailsView *self,
                   gboolean        quietly);
@@ -247,7 +258,7 @@ set_config (HgrDetailsView  *self,
   self->guarding = FALSE;
   position = find_key (self, keep);
   select_position (self, position != GTK_INVALID_LIST_POSITION ? position : 0);
-  gtk_stack_set_visible_child_name (self->state_stack, "details");
+  show_state (self, "details");
   if (hgr_domain_config_get_pending_removals (config)[0] != NULL && gtk_label_get_text (self->status_label)[0] == '\0')
     {
       g_autofree char *titles = g_strjoinv (", ", (GStrv) hgr_domain_config_get_pending_removals (config));
@@ -275,7 +286,7 @@ read_cb (GObject      *object,
       if (self->config == NULL)
         {
           adw_status_page_set_description (self->error_page, error->message);
-          gtk_stack_set_visible_child_name (self->state_stack, "error");
+          show_state (self, "error");
         }
       return;
     }
@@ -304,7 +315,7 @@ load (HgrDetailsView *self,
     return;
   self->loading = TRUE;
   if (!quietly)
-    gtk_stack_set_visible_child_name (self->state_stack, "loading");
+    show_state (self, "loading");
   hgr_guest_read_config_async (self->guest, self->cancellable, read_cb, g_object_ref (self));
 }
 
@@ -627,6 +638,7 @@ hgr_details_view_class_init (HgrDetailsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/details/hgr-details-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HgrDetailsView, outside_revealer);
   gtk_widget_class_bind_template_child (widget_class, HgrDetailsView, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, HgrDetailsView, spinner);
   gtk_widget_class_bind_template_child (widget_class, HgrDetailsView, error_page);
   gtk_widget_class_bind_template_child (widget_class, HgrDetailsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HgrDetailsView, sidebar_list);
@@ -697,7 +709,7 @@ hgr_details_view_set_guest (HgrDetailsView *self,
   set_config (self, NULL, NULL);
   g_set_object (&self->guest, guest);
   gtk_widget_set_sensitive (GTK_WIDGET (self->section_bin), TRUE);
-  gtk_stack_set_visible_child_name (self->state_stack, "loading");
+  show_state (self, "loading");
   if (guest != NULL)
     {
       g_signal_connect_swapped (guest, "config-changed", G_CALLBACK (guest_config_changed_cb), self);
@@ -715,6 +727,7 @@ hgr_details_view_set_active (HgrDetailsView *self,
 {
   g_return_if_fail (HGR_IS_DETAILS_VIEW (self));
   self->active = active;
+  show_state (self, gtk_stack_get_visible_child_name (self->state_stack));
   if (active && self->config == NULL)
     load (self, FALSE);
 }
