@@ -1,4 +1,4 @@
-/* hgr-test-widgets.h — finding the rows the user sees in the window's list
+/* hgr-test-widgets.h — finding the rows the user sees in the window's list, and the dialogs it shows
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "hgr-guest-row.h"
 #include "hgr-host-row.h"
@@ -54,6 +54,20 @@ hgr_test_find_guest_row (GtkWidget  *list,
         return g_ptr_array_index (rows, i);
     }
   return NULL;
+}
+
+/* The message dialog on screen (the last one), or NULL. */
+static inline AdwMessageDialog *
+hgr_test_find_message_dialog (void)
+{
+  GList            *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
 }
 
 G_END_DECLS

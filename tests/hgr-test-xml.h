@@ -41,6 +41,27 @@ hgr_test_xml_strip_blanks (xmlNodePtr node)
     }
 }
 
+/* How many nodes @xpath selects in @xml (1 or 0 for a boolean expression); fails on XML that does not parse. */
+static inline int
+hgr_test_xml_count (const char *xml,
+                    const char *xpath)
+{
+  xmlDocPtr          doc = xmlReadMemory (xml, strlen (xml), "test.xml", NULL, XML_PARSE_NONET);
+  xmlXPathContextPtr ctxt;
+  xmlXPathObjectPtr  result;
+  int                n;
+
+  g_assert_nonnull (doc);
+  ctxt = xmlXPathNewContext (doc);
+  result = xmlXPathEvalExpression ((const xmlChar *) xpath, ctxt);
+  g_assert_nonnull (result);
+  n = result->type == XPATH_BOOLEAN ? result->boolval : (result->nodesetval != NULL ? result->nodesetval->nodeNr : 0);
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (ctxt);
+  xmlFreeDoc (doc);
+  return n;
+}
+
 /* Removes what @xpath selects; returns how many nodes that was. */
 static inline int
 hgr_test_xml_remove (xmlDocPtr   doc,

@@ -217,12 +217,6 @@ hgr_details_view_select (HgrDetailsView *self,
   return TRUE;
 }
 
-static void
-config_modified_cb (HgrDetailsView *self)
-{
-  update_state (self);
-}
-
 /* Shows @config, on the item with @key when it still has one. */
 static void
 set_config (HgrDetailsView  *self,
@@ -248,7 +242,7 @@ set_config (HgrDetailsView  *self,
       update_state (self);
       return;
     }
-  g_signal_connect_swapped (config, "notify::modified", G_CALLBACK (config_modified_cb), self);
+  g_signal_connect_swapped (config, "notify::modified", G_CALLBACK (update_state), self);
   g_list_store_append (xml, xml_item);
   g_list_store_append (lists, hgr_domain_config_get_parts (config));
   g_list_store_append (lists, xml);

@@ -395,23 +395,6 @@ typedef struct
   guint change;
 } Case;
 
-static int
-count_matches (const char *xml,
-               const char *xpath)
-{
-  xmlDocPtr          doc = xmlReadMemory (xml, strlen (xml), "after.xml", NULL, XML_PARSE_NONET);
-  xmlXPathContextPtr ctxt = xmlXPathNewContext (doc);
-  xmlXPathObjectPtr  result = xmlXPathEvalExpression ((const xmlChar *) xpath, ctxt);
-  int                n;
-
-  g_assert_nonnull (result);
-  n = result->type == XPATH_BOOLEAN ? result->boolval : (result->nodesetval != NULL ? result->nodesetval->nodeNr : 0);
-  xmlXPathFreeObject (result);
-  xmlXPathFreeContext (ctxt);
-  xmlFreeDoc (doc);
-  return n;
-}
-
 static void
 test_change (gconstpointer data)
 {
@@ -449,7 +432,7 @@ test_change (gconstpointer data)
   after = hgr_xml_dump (doc);
 
   hgr_test_assert_xml_differs_only (before, after, (const char *const *) change.owned->pdata);
-  if (count_matches (after, change.expect) == 0)
+  if (hgr_test_xml_count (after, change.expect) == 0)
     {
       g_test_message ("expected %s in:\n%s", change.expect, after);
       g_test_fail ();

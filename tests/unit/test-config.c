@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <libvirt/libvirt.h>
-#include <libxml/xpath.h>
 #include <string.h>
 
 #include "hgr-config-boot.h"
@@ -22,6 +21,7 @@
 #include "hgr-host.h"
 #include "hgr-libvirt.h"
 #include "hgr-test-host.h"
+#include "hgr-test-xml.h"
 
 #define GiB (G_GUINT64_CONSTANT (1) << 30)
 #define MiB (G_GUINT64_CONSTANT (1) << 20)
@@ -98,26 +98,6 @@ dump_xml (HgrHost    *host,
   xml = virDomainGetXMLDesc (domain, flags);
   virDomainFree (domain);
   return xml;
-}
-
-static gboolean
-xml_has (const char *xml,
-         const char *xpath)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (xmlDoc) doc = hgr_xml_parse (xml, &error);
-  xmlXPathContextPtr ctxt;
-  xmlXPathObjectPtr  result;
-  gboolean           found;
-
-  g_assert_no_error (error);
-  ctxt = xmlXPathNewContext (doc);
-  result = xmlXPathEvalExpression ((const xmlChar *) xpath, ctxt);
-  g_assert_nonnull (result);
-  found = result->nodesetval != NULL && result->nodesetval->nodeNr > 0;
-  xmlXPathFreeObject (result);
-  xmlXPathFreeContext (ctxt);
-  return found;
 }
 
 /* A part loaded from @xml, for validate tests. */
@@ -334,14 +314,14 @@ test_apply (void)
                     g_list_model_get_n_items (hgr_domain_config_get_parts (config)));
 
   xml = dump_xml (host, "editor", VIR_DOMAIN_XML_INACTIVE);
-  g_assert_true (xml_has (xml, "/domain/memory[text()='2097152']"));
-  g_assert_true (xml_has (xml, "/domain/currentMemory[text()='1572864']"));
-  g_assert_true (xml_has (xml, "/domain/devices/disk[target/@dev='sda']/source[@file='/hangar-test/images/spare.qcow2']"));
+  g_assert_cmpint (hgr_test_xml_count (xml, "/domain/memory[text()='2097152']"), >, 0);
+  g_assert_cmpint (hgr_test_xml_count (xml, "/domain/currentMemory[text()='1572864']"), >, 0);
+  g_assert_cmpint (hgr_test_xml_count (xml, "/domain/devices/disk[target/@dev='sda']/source[@file='/hangar-test/images/spare.qcow2']"), >, 0);
   expect_nic = g_strdup_printf ("/domain/devices/interface[mac/@address='%s']", hgr_config_nic_get_mac (HGR_CONFIG_NIC (nic)));
-  g_assert_true (xml_has (xml, expect_nic));
+  g_assert_cmpint (hgr_test_xml_count (xml, expect_nic), >, 0);
   /* What no part owns is still there. */
-  g_assert_true (xml_has (xml, "/domain/description[text()='Grüße: a shut-off guest to edit.']"));
-  g_assert_true (xml_has (xml, "/domain/metadata/*[local-name()='note']/*[local-name()='n']"));
+  g_assert_cmpint (hgr_test_xml_count (xml, "/domain/description[text()='Grüße: a shut-off guest to edit.']"), >, 0);
+  g_assert_cmpint (hgr_test_xml_count (xml, "/domain/metadata/*[local-name()='note']/*[local-name()='n']"), >, 0);
   g_assert_true (strstr (xml, "<!-- kept -->") != NULL);
 }
 
@@ -360,8 +340,8 @@ test_secure (void)
   after = apply_config (guest, config, NULL, &error);
   g_assert_no_error (error);
   xml = dump_xml (host, "editor", VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE);
-  g_assert_true (xml_has (xml, "/domain[title='Retitled']"));
-  g_assert_true (xml_has (xml, "/domain/devices/graphics[@type='vnc' and @passwd='vnc-secret']"));
+  g_assert_cmpint (hgr_test_xml_count (xml, "/domain[title='Retitled']"), >, 0);
+  g_assert_cmpint (hgr_test_xml_count (xml, "/domain/devices/graphics[@type='vnc' and @passwd='vnc-secret']"), >, 0);
 }
 
 static void
@@ -406,7 +386,7 @@ test_external_change (void)
   after = apply_config (guest, mine, NULL, &error);
   g_assert_no_error (error);
   xml = dump_xml (host, "editor", VIR_DOMAIN_XML_INACTIVE);
-  g_assert_true (xml_has (xml, "/domain[description='Changed by virsh' and vcpu='4']"));
+  g_assert_cmpint (hgr_test_xml_count (xml, "/domain[description='Changed by virsh' and vcpu='4']"), >, 0);
   HGR_TEST_WAIT_UNTIL (changed == 2); /* our own define is an event too */
 }
 
@@ -510,9 +490,9 @@ test_live (void)
 
   live = dump_xml (host, "running", 0);
   inactive = dump_xml (host, "running", VIR_DOMAIN_XML_INACTIVE);
-  g_assert_true (xml_has (live, "/domain/currentMemory[text()='1048576']"));
-  g_assert_true (xml_has (live, "/domain/vcpu[text()='4']"));
-  g_assert_true (xml_has (inactive, "/domain/vcpu[text()='6']"));
+  g_assert_cmpint (hgr_test_xml_count (live, "/domain/currentMemory[text()='1048576']"), >, 0);
+  g_assert_cmpint (hgr_test_xml_count (live, "/domain/vcpu[text()='4']"), >, 0);
+  g_assert_cmpint (hgr_test_xml_count (inactive, "/domain/vcpu[text()='6']"), >, 0);
   g_assert_false (hgr_config_part_get_pending (hgr_domain_config_find_part (after, "memory")));
   g_assert_true (hgr_config_part_get_pending (hgr_domain_config_find_part (after, "cpu")));
   g_assert_false (hgr_config_part_get_pending (hgr_domain_config_find_part (after, "disk:vda")));
@@ -553,7 +533,7 @@ test_new_volume (void)
   g_assert_no_error (error);
   g_assert_true (hgr_test_volume_exists (host, "/hangar-test/images/editor-vdb.qcow2"));
   xml = dump_xml (host, "editor", VIR_DOMAIN_XML_INACTIVE);
-  g_assert_true (xml_has (xml, "/domain/devices/disk[target/@dev='vdb' and source/@file='/hangar-test/images/editor-vdb.qcow2' and driver/@type='qcow2']"));
+  g_assert_cmpint (hgr_test_xml_count (xml, "/domain/devices/disk[target/@dev='vdb' and source/@file='/hangar-test/images/editor-vdb.qcow2' and driver/@type='qcow2']"), >, 0);
   g_assert_cmpuint (g_value_get_uint64 (hgr_config_part_get_loaded (hgr_domain_config_find_part (after, "disk:vdb"), "size")), ==, 2 * GiB);
 }
 

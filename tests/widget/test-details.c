@@ -9,8 +9,6 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 #include <libvirt/libvirt.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
 #include <string.h>
 
 #include "hgr-config-part.h"
@@ -19,6 +17,8 @@
 #include "hgr-domain-config.h"
 #include "hgr-host.h"
 #include "hgr-test-host.h"
+#include "hgr-test-widgets.h"
+#include "hgr-test-xml.h"
 
 typedef struct
 {
@@ -120,21 +120,6 @@ dump_xml (Fixture *fixture)
 
   virDomainFree (domain);
   return xml;
-}
-
-static gboolean
-xml_has (const char *xml,
-         const char *xpath)
-{
-  xmlDocPtr          doc = xmlReadMemory (xml, strlen (xml), "guest.xml", NULL, XML_PARSE_NONET);
-  xmlXPathContextPtr ctxt = xmlXPathNewContext (doc);
-  xmlXPathObjectPtr  result = xmlXPathEvalExpression ((const xmlChar *) xpath, ctxt);
-  gboolean           found = result != NULL && result->nodesetval != NULL && result->nodesetval->nodeNr > 0;
-
-  xmlXPathFreeObject (result);
-  xmlXPathFreeContext (ctxt);
-  xmlFreeDoc (doc);
-  return found;
 }
 
 static guint
@@ -239,19 +224,6 @@ respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GList            *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  return dialog;
-}
-
 /* Leaving a page with unsaved edits asks; Stay stays, Discard goes. */
 static void
 test_unsaved_prompt (Fixture      *fixture,
@@ -262,17 +234,17 @@ test_unsaved_prompt (Fixture      *fixture,
   select_item (fixture, "memory");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (section_widget (fixture, GTK_TYPE_SPIN_BUTTON, 1)), 512);
   select_item (fixture, "cpu");
-  HGR_TEST_WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
+  HGR_TEST_WAIT_UNTIL ((dialog = hgr_test_find_message_dialog ()) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Apply the Changes to “Memory”?");
   g_assert_true (hgr_details_view_get_modified (fixture->view));
   respond (dialog, "stay");
-  HGR_TEST_WAIT_UNTIL (find_dialog () == NULL);
+  HGR_TEST_WAIT_UNTIL (hgr_test_find_message_dialog () == NULL);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (section_widget (fixture, GTK_TYPE_SPIN_BUTTON, 1))), ==, 512);
 
   select_item (fixture, "cpu");
-  HGR_TEST_WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
+  HGR_TEST_WAIT_UNTIL ((dialog = hgr_test_find_message_dialog ()) != NULL);
   respond (dialog, "discard");
-  HGR_TEST_WAIT_UNTIL (find_dialog () == NULL);
+  HGR_TEST_WAIT_UNTIL (hgr_test_find_message_dialog () == NULL);
   g_assert_false (hgr_details_view_get_modified (fixture->view));
   /* The processors page now: its first spin is the current vCPUs. */
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (section_widget (fixture, GTK_TYPE_SPIN_BUTTON, 0))), ==, 2);
@@ -442,8 +414,8 @@ test_pages (Fixture      *fixture,
   g_free (xml);
   xml = dump_xml (fixture);
   g_assert_null (strstr (xml, "<boot dev="));
-  g_assert_true (xml_has (xml, "/domain/devices/disk[target/@dev='sda']/boot[@order='1']"));
-  g_assert_true (xml_has (xml, "/domain/devices/disk[target/@dev='vda']/boot[@order='2']"));
+  g_assert_cmpint (hgr_test_xml_count (xml, "/domain/devices/disk[target/@dev='sda']/boot[@order='1']"), >, 0);
+  g_assert_cmpint (hgr_test_xml_count (xml, "/domain/devices/disk[target/@dev='vda']/boot[@order='2']"), >, 0);
 
   /* A NIC: its model, through the combo row. */
   select_item (fixture, "nic:52:54:00:00:00:01");

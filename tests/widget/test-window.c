@@ -803,19 +803,6 @@ test_delete_dialog_lists_disks (Fixture      *fixture,
   g_assert_true (hgr_test_volume_exists (fixture->host, "/hangar-test/images/alpha.qcow2"));
 }
 
-static AdwMessageDialog *
-visible_message_dialog (void)
-{
-  GList            *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  return dialog;
-}
-
 /* Another guest chosen while the Details view has unsaved edits: the window asks; Stay stays, Discard goes. */
 static void
 test_details_leave_guest (Fixture      *fixture,
@@ -834,7 +821,7 @@ test_details_leave_guest (Fixture      *fixture,
   g_assert_true (hgr_details_view_get_modified (details));
 
   hgr_window_select_item (fixture->window, G_OBJECT (beta));
-  HGR_TEST_WAIT_UNTIL ((dialog = visible_message_dialog ()) != NULL);
+  HGR_TEST_WAIT_UNTIL ((dialog = hgr_test_find_message_dialog ()) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard the Changes to “Alpha Server”?");
   g_assert_true (hgr_details_view_get_guest (details) == alpha);
   adw_message_dialog_response (dialog, "stay");
@@ -843,7 +830,7 @@ test_details_leave_guest (Fixture      *fixture,
   g_assert_true (hgr_details_view_get_modified (details));
 
   hgr_window_select_item (fixture->window, G_OBJECT (beta));
-  HGR_TEST_WAIT_UNTIL ((dialog = visible_message_dialog ()) != NULL);
+  HGR_TEST_WAIT_UNTIL ((dialog = hgr_test_find_message_dialog ()) != NULL);
   adw_message_dialog_response (dialog, "discard");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (hgr_details_view_get_guest (details) == beta);

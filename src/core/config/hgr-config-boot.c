@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hgr-config-disk.h"
+#include "hgr-config-nic.h"
 #include "hgr-config-xml.h"
 #include "hgr-error.h"
 #include "hgr-util.h"
@@ -54,6 +56,7 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* The key the device's own part has. */
 static char *
 device_key (xmlNodePtr device)
 {
@@ -61,14 +64,13 @@ device_key (xmlNodePtr device)
     {
       g_autofree char *target = hgr_xml_get (hgr_xml_child (device, "target"), "dev");
 
-      return target != NULL ? g_strconcat ("disk:", target, NULL) : NULL;
+      return target != NULL ? hgr_config_disk_key (target) : NULL;
     }
   else
     {
       g_autofree char *mac = hgr_xml_get (hgr_xml_child (device, "mac"), "address");
-      g_autofree char *lower = mac != NULL ? g_ascii_strdown (mac, -1) : NULL;
 
-      return lower != NULL ? g_strconcat ("nic:", lower, NULL) : NULL;
+      return mac != NULL ? hgr_config_nic_key (mac) : NULL;
     }
 }
 
@@ -83,7 +85,9 @@ static xmlNodePtr
 find_device (xmlNodePtr  domain,
              const char *key)
 {
-  for (xmlNodePtr n = hgr_xml_path (domain, "devices") ? hgr_xml_path (domain, "devices")->children : NULL; n != NULL; n = n->next)
+  xmlNodePtr devices = hgr_xml_child (domain, "devices");
+
+  for (xmlNodePtr n = devices != NULL ? devices->children : NULL; n != NULL; n = n->next)
     {
       g_autofree char *own = is_bootable (n) ? device_key (n) : NULL;
 

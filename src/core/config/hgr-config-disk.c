@@ -401,15 +401,16 @@ hgr_config_disk_apply (HgrConfigPart *part,
       if (!hgr_config_part_changed (part, "target") || self->target == NULL || *self->target == '\0')
         {
           g_autofree char *free_target = hgr_config_disk_free_target (domain, self->bus, disk);
+          xmlNodePtr       holder = self->target != NULL ? find_disk (domain, self->target) : NULL;
 
           if (free_target == NULL)
             {
               g_set_error_literal (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT, _ ("Every target of this bus is taken."));
               return FALSE;
             }
-          /* Keep a target that already fits the bus. */
+          /* Keep a target that already fits the bus and no other disk has. */
           if (self->target == NULL || !g_str_has_prefix (self->target, target_prefix (self->bus)) ||
-              (find_disk (domain, self->target) != NULL && find_disk (domain, self->target) != disk))
+              (holder != NULL && holder != disk))
             hgr_set_str (&self->target, free_target);
         }
     }
@@ -830,12 +831,19 @@ hgr_config_disk_set_loaded_size (HgrConfigDisk *self,
   hgr_config_part_keep (HGR_CONFIG_PART (self), "size");
 }
 
+/* The key of the disk or drive at @target: "disk:vda". */
+char *
+hgr_config_disk_key (const char *target)
+{
+  return g_strconcat ("disk:", target, NULL);
+}
+
 /* The disk or drive at @target of a guest; load() reads it. */
 HgrConfigPart *
 hgr_config_disk_new (const char *target)
 {
   HgrConfigPart   *part = g_object_new (HGR_TYPE_CONFIG_DISK, NULL);
-  g_autofree char *key = g_strconcat ("disk:", target, NULL);
+  g_autofree char *key = hgr_config_disk_key (target);
 
   hgr_config_part_set_key (part, key);
   return part;

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HgrConfigDisk, hgr_config_disk, HGR, CONFIG_DISK, HgrConfigPart)
 
+char          *hgr_config_disk_key (const char *target);
 HgrConfigPart *hgr_config_disk_new (const char *target);
 HgrConfigPart *hgr_config_disk_new_added (xmlNodePtr  domain,
                                           const char *device,

@@ -462,13 +462,21 @@ hgr_config_nic_init (HgrConfigNic *self)
   self->link_up = TRUE;
 }
 
+/* The key of the interface with @mac: "nic:52:54:00:…", in lower case. */
+char *
+hgr_config_nic_key (const char *mac)
+{
+  g_autofree char *lower = g_ascii_strdown (mac, -1);
+
+  return g_strconcat ("nic:", lower, NULL);
+}
+
 /* The interface with @mac ("#N" for the Nth without one); load() reads it. */
 HgrConfigPart *
 hgr_config_nic_new (const char *mac)
 {
   HgrConfigPart   *part = g_object_new (HGR_TYPE_CONFIG_NIC, NULL);
-  g_autofree char *lower = g_ascii_strdown (mac, -1);
-  g_autofree char *key = g_strconcat ("nic:", lower, NULL);
+  g_autofree char *key = hgr_config_nic_key (mac);
 
   hgr_config_part_set_key (part, key);
   return part;
@@ -479,7 +487,7 @@ HgrConfigPart *
 hgr_config_nic_new_added (xmlNodePtr domain)
 {
   g_autofree char *mac = hgr_config_nic_generate_mac (domain);
-  g_autofree char *key = g_strconcat ("nic:", mac, NULL);
+  g_autofree char *key = hgr_config_nic_key (mac);
   g_autofree char *title = g_strdup_printf (_ ("Network %s"), mac);
   HgrConfigPart   *part = g_object_new (HGR_TYPE_CONFIG_NIC,
                                         "type", "network",

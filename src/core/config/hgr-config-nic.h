@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HgrConfigNic, hgr_config_nic, HGR, CONFIG_NIC, HgrConfigPart)
 
+char          *hgr_config_nic_key (const char *mac);
 HgrConfigPart *hgr_config_nic_new (const char *mac);
 HgrConfigPart *hgr_config_nic_new_added (xmlNodePtr domain);
 const char    *hgr_config_nic_get_mac (HgrConfigNic *self);
