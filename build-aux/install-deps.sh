@@ -21,6 +21,8 @@ PACKAGES="$PACKAGES adwaita-icon-theme"
 PACKAGES="$PACKAGES xvfb xauth desktop-file-utils appstream clang-format flatpak-builder
   libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils
   openssh-server openssh-client netcat-openbsd xdotool gvncviewer"
+# Test: install media for New Guest (ISO 9660 images, a bootable GRUB rescue ISO)
+PACKAGES="$PACKAGES xorriso grub-pc-bin grub-common mtools"
 # Test: a screen reader's view (AT-SPI in a private D-Bus session)
 PACKAGES="$PACKAGES dbus at-spi2-core python3-pyatspi"
 

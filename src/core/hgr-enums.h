@@ -60,4 +60,50 @@ typedef enum
   HGR_HYPERVISOR_TEST,
 } HgrHypervisor;
 
+/* Where a new guest's installer comes from. */
+typedef enum
+{
+  HGR_INSTALL_SOURCE_ISO_FILE,   /* an ISO on this computer (uploaded to a remote host) */
+  HGR_INSTALL_SOURCE_ISO_VOLUME, /* an ISO volume in a pool of the host */
+  HGR_INSTALL_SOURCE_IMPORT,     /* an existing disk image: no installer */
+  HGR_INSTALL_SOURCE_NETWORK,    /* PXE */
+  HGR_INSTALL_SOURCE_NONE,       /* an empty disk */
+} HgrInstallSource;
+
+typedef enum
+{
+  HGR_INSTALL_STORAGE_NEW,      /* a new qcow2 volume in a pool */
+  HGR_INSTALL_STORAGE_EXISTING, /* a volume or file the host has */
+  HGR_INSTALL_STORAGE_NONE,
+} HgrInstallStorage;
+
+typedef enum
+{
+  HGR_INSTALL_NETWORK_VIRTUAL, /* a virtual network of the host */
+  HGR_INSTALL_NETWORK_BRIDGE,  /* a host bridge, by name */
+  HGR_INSTALL_NETWORK_NONE,
+} HgrInstallNetwork;
+
+/* The assistant's pages, in order; each is checked on its own. */
+typedef enum
+{
+  HGR_INSTALL_STEP_SOURCE,
+  HGR_INSTALL_STEP_OS,
+  HGR_INSTALL_STEP_RESOURCES,
+  HGR_INSTALL_STEP_STORAGE,
+  HGR_INSTALL_STEP_NAME,
+  HGR_INSTALL_STEP_SUMMARY,
+} HgrInstallStep;
+
+/* What Create does, in order; a failure at one undoes the ones before. */
+typedef enum
+{
+  HGR_CREATE_STEP_POOL,
+  HGR_CREATE_STEP_UPLOAD,
+  HGR_CREATE_STEP_DISK,
+  HGR_CREATE_STEP_DEFINE,
+  HGR_CREATE_STEP_START,
+  HGR_CREATE_STEP_DONE,
+} HgrCreateStep;
+
 G_END_DECLS

@@ -1,0 +1,1004 @@
+/* test-new-guest.c — New Guest's core: the OS database, defaults, names, the domain XML, Create and its rollback
+ *
+ * The XML tests take the host's facts from a real QEMU's domain capabilities
+ * (tests/data/domcaps-*.xml, read from Debian 12's libvirt 9.0 with OVMF and
+ * swtpm installed) and check what each OS of the installed osinfo-db gets,
+ * through the configuration layer and XPath. Create runs on the test driver.
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <libxml/xpath.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hgr-config-cpu.h"
+#include "hgr-config-disk.h"
+#include "hgr-config-memory.h"
+#include "hgr-config-nic.h"
+#include "hgr-config-xml.h"
+#include "hgr-domain-config.h"
+#include "hgr-error.h"
+#include "hgr-libvirt.h"
+#include "hgr-new-guest.h"
+#include "hgr-os-db.h"
+#include "hgr-test-host.h"
+#include "hgr-test-xml.h"
+
+#define GiB (G_GUINT64_CONSTANT (1) << 30)
+#define MiB (G_GUINT64_CONSTANT (1) << 20)
+
+static HgrOsDb *
+loaded_db (void)
+{
+  HgrOsDb *db = hgr_os_db_get_default ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  hgr_os_db_load_async (db, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_true (hgr_os_db_load_finish (db, result, &error));
+  g_assert_no_error (error);
+  return db;
+}
+
+static HgrOsInfo *
+os (const char *short_id)
+{
+  HgrOsInfo *info = hgr_os_db_lookup (loaded_db (), short_id);
+
+  if (info == NULL)
+    g_error ("the installed osinfo-db has no %s", short_id);
+  return info;
+}
+
+static HgrHost *
+connect_fixture (const char *name)
+{
+  g_autofree char *uri = hgr_test_dup_fixture_uri (name);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  HgrHost *host = hgr_host_new (uri);
+
+  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_true (hgr_host_connect_finish (host, result, &error));
+  g_assert_no_error (error);
+  return host;
+}
+
+static HgrHostFacts *
+read_facts (HgrHost *host)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  HgrHostFacts *facts;
+
+  hgr_host_read_facts_async (host, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  facts = hgr_host_read_facts_finish (host, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (facts);
+  return facts;
+}
+
+static void
+read_domcaps (HgrMachineFacts *machine,
+              HgrHostFacts    *facts,
+              const char      *file)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", file, NULL);
+  g_autofree char *xml = NULL;
+
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  hgr_host_facts_read_domain_capabilities (machine, xml, &facts->emulator, &facts->domain_type);
+}
+
+/* A QEMU host (TCG) as Debian 12's libvirt describes it, 16 GiB, 8 CPUs, a default pool and network. */
+static HgrHostFacts *
+qemu_facts (void)
+{
+  HgrHostFacts *facts = hgr_host_facts_new ();
+  HgrPoolFacts *pool = g_new0 (HgrPoolFacts, 1);
+
+  read_domcaps (&facts->q35, facts, "domcaps-q35.xml");
+  read_domcaps (&facts->pc, facts, "domcaps-pc.xml");
+  facts->memory = 16 * GiB;
+  facts->cpus = 8;
+  pool->name = g_strdup ("default");
+  pool->active = TRUE;
+  pool->available = 100 * GiB;
+  pool->isos = g_new0 (char *, 1);
+  pool->images = g_new0 (char *, 1);
+  g_ptr_array_add (facts->pools, pool);
+  g_strfreev (facts->networks);
+  facts->networks = g_strsplit ("default", ",", -1);
+  return facts;
+}
+
+static void
+test_domain_capabilities (void)
+{
+  g_autoptr (HgrHostFacts) facts = qemu_facts ();
+
+  g_assert_true (facts->q35.available);
+  g_assert_cmpstr (facts->q35.machine, ==, "pc-q35-7.2");
+  g_assert_true (facts->q35.efi);
+  g_assert_true (facts->q35.tpm);
+  g_assert_cmpuint (facts->q35.max_vcpus, ==, 288);
+  g_assert_cmpstr (facts->pc.machine, ==, "pc-i440fx-7.2");
+  g_assert_cmpstr (facts->emulator, ==, "/usr/bin/qemu-system-x86_64");
+  g_assert_cmpstr (facts->domain_type, ==, "qemu");
+}
+
+static void
+test_database (void)
+{
+  HgrOsDb    *db = loaded_db ();
+  GListModel *list = hgr_os_db_get_list (db);
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
+  g_autoptr (GDateTime) then = g_date_time_new_utc (2023, 1, 2, 0, 0, 0);
+  g_autofree char *previous = NULL;
+  guint            n = g_list_model_get_n_items (list);
+
+  g_assert_cmpuint (n, >, 100);
+  /* The generic choices first, then newest first */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (HgrOsInfo) info = g_list_model_get_item (list, i);
+      const char *date = hgr_os_info_get_release_date (info);
+
+      if (i < 3)
+        {
+          g_assert_true (hgr_os_info_get_generic (info));
+          continue;
+        }
+      g_assert_false (hgr_os_info_get_generic (info));
+      if (date == NULL)
+        {
+          g_clear_pointer (&previous, g_free);
+          previous = g_strdup ("0");
+          continue;
+        }
+      if (previous != NULL)
+        g_assert_cmpstr (date, <=, previous);
+      g_free (previous);
+      previous = g_strdup (date);
+    }
+  g_assert_cmpstr (hgr_os_info_get_name (os ("fedora37")), ==, "Fedora Linux 37");
+  g_assert_true (hgr_os_info_matches (os ("fedora37"), "fedora 37"));
+  g_assert_true (hgr_os_info_matches (os ("fedora37"), "FEDORA"));
+  g_assert_true (hgr_os_info_matches (os ("win11"), "win11"));
+  g_assert_true (hgr_os_info_matches (os ("win11"), "windows 11"));
+  g_assert_false (hgr_os_info_matches (os ("win11"), "fedora"));
+  g_assert_false (hgr_os_info_matches (os ("fedora37"), "fedora 38"));
+  /* Debian 12's osinfo-db is from December 2022 */
+  g_assert_nonnull (hgr_os_db_get_version (db));
+  g_assert_true (hgr_os_db_is_outdated (db, now));
+  g_assert_false (hgr_os_db_is_outdated (db, then));
+}
+
+static xmlXPathObjectPtr
+xpath (xmlDocPtr   doc,
+       const char *expression)
+{
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr  result = xmlXPathEvalExpression ((const xmlChar *) expression, context);
+
+  xmlXPathFreeContext (context);
+  return result;
+}
+
+static char *
+xpath_string (xmlDocPtr   doc,
+              const char *expression)
+{
+  g_autofree char  *wrapped = g_strdup_printf ("string(%s)", expression);
+  xmlXPathObjectPtr result = xpath (doc, wrapped);
+  char             *text = g_strdup ((const char *) result->stringval);
+
+  xmlXPathFreeObject (result);
+  return text;
+}
+
+typedef struct
+{
+  const char *short_id;
+  const char *disk_bus;
+  const char *nic_model;
+  const char *machine;
+  guint64     memory;
+  guint       vcpus;
+  gboolean    uefi;
+  gboolean    tpm;
+  const char *video;
+  gboolean    rng;
+} Expected;
+
+/* What each OS gets on the QEMU host with OVMF and swtpm. */
+static const Expected expected[] = {
+  { "fedora37", "virtio", "virtio", "q35", 2 * GiB, 2, FALSE, FALSE, "virtio", TRUE },
+  { "ubuntu22.04", "virtio", "virtio", "q35", 4 * GiB, 2, FALSE, FALSE, "virtio", TRUE },
+  { "debian11", "virtio", "virtio", "q35", 1 * GiB, 2, FALSE, FALSE, "virtio", TRUE },
+  { "rhel9.0", "virtio", "virtio", "q35", 1536 * MiB, 2, FALSE, FALSE, "virtio", TRUE },
+  { "alpinelinux3.17", "virtio", "virtio", "q35", 768 * MiB, 1, FALSE, FALSE, "virtio", TRUE },
+  { "win10", "sata", "e1000e", "q35", 4 * GiB, 2, FALSE, FALSE, "vga", FALSE },
+  /* BIOS not supported: UEFI, and with it the emulated TPM */
+  { "win11", "sata", "e1000e", "q35", 8 * GiB, 4, TRUE, TRUE, "vga", FALSE },
+  { "win2k22", "sata", "e1000e", "q35", 2 * GiB, 2, FALSE, FALSE, "vga", FALSE },
+  /* libosinfo lists no q35 for it */
+  { "freebsd13.1", "virtio", "virtio", "pc", 2 * GiB, 2, FALSE, FALSE, "virtio", FALSE },
+  { "winxp", "sata", "e1000e", "pc", 512 * MiB, 2, FALSE, FALSE, "vga", FALSE },
+  { HGR_OS_GENERIC_LINUX, "virtio", "virtio", "q35", 2 * GiB, 2, FALSE, FALSE, "virtio", TRUE },
+  { HGR_OS_GENERIC_WINDOWS, "sata", "e1000e", "q35", 2 * GiB, 2, FALSE, FALSE, "vga", FALSE },
+  { HGR_OS_OTHER, "ide", "e1000", "pc", 2 * GiB, 2, FALSE, FALSE, "vga", FALSE },
+};
+
+static HgrOsInfo *
+os_or_generic (const char *short_id)
+{
+  return hgr_os_db_lookup (loaded_db (), short_id) != NULL ? os (short_id) : NULL;
+}
+
+static HgrConfigPart *
+find_disk_part (HgrDomainConfig *config,
+                const char      *device)
+{
+  GListModel *parts = hgr_domain_config_get_parts (config);
+
+  for (guint i = 0; i < g_list_model_get_n_items (parts); i++)
+    {
+      g_autoptr (HgrConfigPart) part = g_list_model_get_item (parts, i);
+
+      if (HGR_IS_CONFIG_DISK (part) && g_strcmp0 (hgr_config_disk_get_device (HGR_CONFIG_DISK (part)), device) == 0)
+        return part;
+    }
+  return NULL;
+}
+
+static HgrConfigPart *
+find_nic_part (HgrDomainConfig *config)
+{
+  GListModel *parts = hgr_domain_config_get_parts (config);
+
+  for (guint i = 0; i < g_list_model_get_n_items (parts); i++)
+    {
+      g_autoptr (HgrConfigPart) part = g_list_model_get_item (parts, i);
+
+      if (HGR_IS_CONFIG_NIC (part))
+        return part;
+    }
+  return NULL;
+}
+
+static void
+test_os_xml (gconstpointer data)
+{
+  const Expected *want = data;
+  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
+  g_autoptr (HgrHostFacts) facts = qemu_facts ();
+  g_autoptr (HgrOsInfo) generic = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HgrDomainConfig) config = NULL;
+  g_autoptr (xmlDoc) doc = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *text = NULL;
+  HgrOsInfo       *info = os_or_generic (want->short_id);
+  HgrConfigPart   *disk, *cdrom, *nic, *memory, *cpu;
+  guint64          bytes;
+  guint            vcpus;
+
+  if (info == NULL)
+    info = generic = hgr_os_info_new_generic (want->short_id);
+  hgr_new_guest_set_facts (guest, facts);
+  hgr_new_guest_set_os (guest, info);
+  g_object_set (guest, "source", HGR_INSTALL_SOURCE_ISO_VOLUME, "iso-volume", "/var/lib/libvirt/images/installer.iso", NULL);
+  g_assert_true (hgr_new_guest_check_all (guest, NULL, &error));
+  g_assert_no_error (error);
+  xml = hgr_new_guest_build_xml (guest, "/var/lib/libvirt/images/new.qcow2", "qcow2", "/var/lib/libvirt/images/installer.iso",
+                                 &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", xml);
+
+  /* Through the configuration layer */
+  config = hgr_domain_config_new (xml, FALSE, &error);
+  g_assert_no_error (error);
+  disk = find_disk_part (config, "disk");
+  cdrom = find_disk_part (config, "cdrom");
+  nic = find_nic_part (config);
+  g_assert_nonnull (disk);
+  g_assert_nonnull (cdrom);
+  g_assert_nonnull (nic);
+  g_object_get (disk, "bus", &text, NULL);
+  g_assert_cmpstr (text, ==, want->disk_bus);
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (hgr_config_disk_get_source (HGR_CONFIG_DISK (disk)), ==, "/var/lib/libvirt/images/new.qcow2");
+  g_object_get (disk, "format", &text, NULL);
+  g_assert_cmpstr (text, ==, "qcow2");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (hgr_config_disk_get_source (HGR_CONFIG_DISK (cdrom)), ==, "/var/lib/libvirt/images/installer.iso");
+  g_object_get (nic, "model", &text, NULL);
+  g_assert_cmpstr (text, ==, want->nic_model);
+  g_clear_pointer (&text, g_free);
+  g_object_get (nic, "source", &text, NULL);
+  g_assert_cmpstr (text, ==, "default");
+  g_clear_pointer (&text, g_free);
+  memory = hgr_domain_config_find_part (config, "memory");
+  g_object_get (memory, "memory", &bytes, NULL);
+  g_assert_cmpuint (bytes, ==, want->memory);
+  cpu = hgr_domain_config_find_part (config, "cpu");
+  g_object_get (cpu, "vcpus", &vcpus, NULL);
+  g_assert_cmpuint (vcpus, ==, want->vcpus);
+  g_object_get (cpu, "mode", &text, NULL);
+  g_assert_cmpstr (text, ==, "maximum"); /* TCG: every feature it emulates (x86-64-v2 for RHEL 9) */
+  g_clear_pointer (&text, g_free);
+
+  /* The rest by XPath */
+  doc = hgr_xml_parse (xml, &error);
+  g_assert_no_error (error);
+  text = xpath_string (doc, "/domain/@type");
+  g_assert_cmpstr (text, ==, "qemu");
+  g_clear_pointer (&text, g_free);
+  text = xpath_string (doc, "/domain/os/type/@machine");
+  g_assert_cmpstr (text, ==, want->machine);
+  g_clear_pointer (&text, g_free);
+  text = xpath_string (doc, "/domain/os/@firmware");
+  g_assert_cmpstr (text, ==, want->uefi ? "efi" : "");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/tpm[@model='tpm-crb']/backend[@type='emulator'][@version='2.0']"), ==,
+                    want->tpm ? 1 : 0);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/tpm"), ==, want->tpm ? 1 : 0);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/os/firmware/feature[@name='secure-boot'][@enabled='yes']"), ==,
+                    want->uefi ? 1 : 0);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/graphics"), ==, 1);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/graphics[@type='vnc'][@autoport='yes'][@listen='127.0.0.1']"
+                                             "/listen[@type='address'][@address='127.0.0.1']"),
+                    ==, 1);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/input[@type='tablet'][@bus='usb']"), ==, 1);
+  text = xpath_string (doc, "/domain/devices/video/model/@type");
+  g_assert_cmpstr (text, ==, want->video);
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/rng[@model='virtio']"), ==, want->rng ? 1 : 0);
+  text = xpath_string (doc, "/domain/devices/memballoon/@model");
+  g_assert_cmpstr (text, ==, g_str_equal (want->disk_bus, "virtio") ? "virtio" : "none");
+  g_clear_pointer (&text, g_free);
+  text = xpath_string (doc, "/domain/devices/emulator");
+  g_assert_cmpstr (text, ==, "/usr/bin/qemu-system-x86_64");
+  g_clear_pointer (&text, g_free);
+  /* Disk first, then the installer */
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/disk[@device='disk']/boot[@order='1']"), ==, 1);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/disk[@device='cdrom']/boot[@order='2']"), ==, 1);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/disk[@device='cdrom']/readonly"), ==, 1);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/os/boot"), ==, 0);
+  /* libvirt's schema takes it (on the test driver, as its own type) */
+  {
+    g_autoptr (xmlDoc) copy = xmlCopyDoc (doc, 1);
+    g_autofree char *test_xml = NULL;
+    virDomainPtr     domain;
+
+    hgr_xml_set (xmlDocGetRootElement (copy), "type", "test");
+    test_xml = hgr_xml_dump (copy);
+    domain = virDomainDefineXMLFlags (hgr_host_get_connection (host), test_xml, VIR_DOMAIN_DEFINE_VALIDATE);
+    if (domain == NULL)
+      g_error ("libvirt refused the XML: %s", virGetLastErrorMessage ());
+    virDomainUndefineFlags (domain, VIR_DOMAIN_UNDEFINE_NVRAM);
+    virDomainFree (domain);
+  }
+  /* The OS is recorded as other tools do */
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/metadata/*[local-name()='libosinfo']/*[local-name()='os']"), ==,
+                    hgr_os_info_get_generic (info) ? 0 : 1);
+}
+
+/* Without OVMF or swtpm on the host, Windows 11 gets BIOS, a warning, and no TPM. */
+static void
+test_no_uefi (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
+  g_autoptr (HgrHostFacts) facts = qemu_facts ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *warning = NULL;
+  gboolean         uefi;
+
+  facts->q35.efi = facts->pc.efi = FALSE;
+  hgr_new_guest_set_facts (guest, facts);
+  hgr_new_guest_set_os (guest, os ("win11"));
+  g_object_get (guest, "uefi", &uefi, NULL);
+  g_assert_false (uefi);
+  g_assert_false (hgr_new_guest_get_uefi_available (guest));
+  g_assert_false (hgr_new_guest_get_tpm (guest));
+  warning = hgr_new_guest_dup_warning (guest, HGR_INSTALL_STEP_NAME);
+  g_assert_nonnull (strstr (warning, "ovmf"));
+  /* UEFI asked for anyway is refused with the reason */
+  g_object_set (guest, "uefi", TRUE, NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_NAME, &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  /* UEFI but no swtpm: no TPM */
+  facts->q35.efi = TRUE;
+  facts->q35.tpm = FALSE;
+  g_object_set (guest, "uefi", TRUE, NULL);
+  g_assert_true (hgr_new_guest_check (guest, HGR_INSTALL_STEP_NAME, &error));
+  g_assert_false (hgr_new_guest_get_tpm (guest));
+}
+
+static void
+test_names (void)
+{
+  const char *const taken[] = { "fedora37", "web", "Web-2", NULL };
+  g_autofree char  *long_name = g_strnfill (200, 'a');
+  g_autofree char  *max_name = g_strnfill (HGR_NEW_GUEST_NAME_MAX, 'b');
+  g_autofree char  *over_name = g_strnfill (HGR_NEW_GUEST_NAME_MAX + 1, 'c');
+  const char       *valid[] = { "fedora38", "fedora37-2", "ubuntu22.04", "web_1", "a", "9lives", "Web", "web-2", "c++", "x.y.z",
+                                max_name };
+  const char       *invalid[] = { "", "fedora37", "web", "my guest", " web", "web ", "a/b", "/", "../x", ".hidden", "-rf", "_x",
+                                  "tab\there", "new\nline", "gäst", "€", "a:b", "a;b", "a*b", "$(id)", "a'b", long_name,
+                                  over_name };
+  g_autofree char  *unique = NULL;
+  g_autofree char  *unique2 = NULL;
+  g_autofree char  *cleaned = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!hgr_new_guest_validate_name (valid[i], taken, &error))
+        g_error ("“%s” refused: %s", valid[i], error->message);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (hgr_new_guest_validate_name (invalid[i], taken, &error))
+        g_error ("“%s” taken as a name", invalid[i]);
+      g_assert_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+  {
+    g_autoptr (GError) error = NULL;
+
+    hgr_new_guest_validate_name ("my guest", NULL, &error);
+    g_assert_nonnull (strstr (error->message, "space"));
+    g_clear_error (&error);
+    hgr_new_guest_validate_name ("web", taken, &error);
+    g_assert_nonnull (strstr (error->message, "already"));
+  }
+  unique = hgr_new_guest_make_name ("fedora37", taken);
+  g_assert_cmpstr (unique, ==, "fedora37-2");
+  unique2 = hgr_new_guest_make_name ("win11", taken);
+  g_assert_cmpstr (unique2, ==, "win11");
+  cleaned = hgr_new_guest_make_name ("opensuse/tumbleweed", NULL);
+  g_assert_cmpstr (cleaned, ==, "opensuse-tumbleweed");
+  g_assert_true (hgr_new_guest_validate_name (cleaned, taken, NULL));
+  {
+    g_autofree char *linux_name = hgr_new_guest_make_name (HGR_OS_GENERIC_LINUX, NULL);
+    g_autofree char *other = hgr_new_guest_make_name (HGR_OS_OTHER, NULL);
+
+    g_assert_cmpstr (linux_name, ==, "linux");
+    g_assert_cmpstr (other, ==, "guest");
+  }
+}
+
+/* The host's guest fedora37 makes the default name fedora37-2; a typed name stays. */
+static void
+test_default_name (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
+  g_autoptr (HgrHostFacts) facts = read_facts (host);
+  g_autoptr (GError) error = NULL;
+
+  hgr_new_guest_set_facts (guest, facts);
+  hgr_new_guest_set_os (guest, os ("fedora37"));
+  g_assert_cmpstr (hgr_new_guest_get_name (guest), ==, "fedora37-2");
+  g_assert_true (hgr_new_guest_check (guest, HGR_INSTALL_STEP_NAME, &error));
+  g_object_set (guest, "name", "fedora37", NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_NAME, &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_object_set (guest, "name", "mine", NULL);
+  hgr_new_guest_set_os (guest, os ("debian11"));
+  g_assert_cmpstr (hgr_new_guest_get_name (guest), ==, "mine");
+}
+
+static void
+test_resources (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
+  g_autoptr (HgrHostFacts) facts = read_facts (host);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *warning = NULL;
+  guint64          memory;
+  guint            vcpus;
+
+  /* The test host: 8 GiB, 4 CPUs. Windows 11 recommends 8 GiB and 4 CPUs: bounded by the host. */
+  g_assert_cmpuint (facts->memory, ==, 8 * GiB);
+  g_assert_cmpuint (facts->cpus, ==, 4);
+  g_assert_false (facts->q35.available); /* the test driver has no domain capabilities */
+  hgr_new_guest_set_facts (guest, facts);
+  hgr_new_guest_set_os (guest, os ("win11"));
+  g_object_get (guest, "memory", &memory, "vcpus", &vcpus, NULL);
+  g_assert_cmpuint (memory, ==, 8 * GiB);
+  g_assert_cmpuint (vcpus, ==, 4);
+  g_assert_true (hgr_new_guest_check (guest, HGR_INSTALL_STEP_RESOURCES, &error));
+  g_assert_no_error (error);
+
+  g_object_set (guest, "memory", 9 * GiB, NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_RESOURCES, &error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "8.0\u00a0GiB"));
+  g_clear_error (&error);
+  g_object_set (guest, "memory", 2 * GiB, "vcpus", 5, NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_RESOURCES, &error));
+  g_assert_nonnull (strstr (error->message, "4 processors"));
+  g_clear_error (&error);
+  g_object_set (guest, "vcpus", 0, NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_RESOURCES, &error));
+  g_clear_error (&error);
+  g_object_set (guest, "memory", 32 * MiB, "vcpus", 2, NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_RESOURCES, &error));
+  g_clear_error (&error);
+  /* Below the OS's minimum (4 GiB): allowed, with a warning */
+  g_object_set (guest, "memory", 2 * GiB, NULL);
+  g_assert_true (hgr_new_guest_check (guest, HGR_INSTALL_STEP_RESOURCES, &error));
+  warning = hgr_new_guest_dup_warning (guest, HGR_INSTALL_STEP_RESOURCES);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "4.0\u00a0GiB"));
+
+  /* Nothing known of the OS: 2 GiB, 2 vCPUs, 20 GiB */
+  {
+    g_autoptr (HgrOsInfo) other = hgr_os_info_new_generic (HGR_OS_OTHER);
+    guint64 size;
+
+    hgr_new_guest_set_os (guest, other);
+    g_object_get (guest, "memory", &memory, "vcpus", &vcpus, "disk-size", &size, NULL);
+    g_assert_cmpuint (memory, ==, 2 * GiB);
+    g_assert_cmpuint (vcpus, ==, 2);
+    g_assert_cmpuint (size, ==, 20 * GiB);
+  }
+}
+
+static void
+test_storage_checks (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
+  g_autoptr (HgrHostFacts) facts = read_facts (host);
+  g_autoptr (GError) error = NULL;
+  g_autofree char    *pool = NULL;
+  const HgrPoolFacts *default_pool;
+  gboolean            create_pool;
+
+  hgr_new_guest_set_facts (guest, facts);
+  hgr_new_guest_set_os (guest, os ("fedora37"));
+  g_object_get (guest, "pool", &pool, "create-pool", &create_pool, NULL);
+  g_assert_cmpstr (pool, ==, "default");
+  g_assert_false (create_pool);
+  default_pool = hgr_host_facts_find_pool (facts, "default");
+  g_assert_nonnull (default_pool);
+  g_assert_cmpuint (default_pool->available, >, 10 * GiB);
+  g_assert_cmpstrv (default_pool->isos, ((const char *[]){ "/hangar-test/default/installer.iso", NULL }));
+
+  g_object_set (guest, "disk-size", default_pool->available, NULL);
+  g_assert_true (hgr_new_guest_check (guest, HGR_INSTALL_STEP_STORAGE, &error));
+  g_object_set (guest, "disk-size", default_pool->available + 1, NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_STORAGE, &error));
+  g_assert_nonnull (strstr (error->message, "free; the disk needs"));
+  g_clear_error (&error);
+  g_object_set (guest, "disk-size", 0, NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_STORAGE, &error));
+  g_clear_error (&error);
+  g_object_set (guest, "disk-size", 10 * GiB, "pool", "nonesuch", NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_STORAGE, &error));
+  g_assert_nonnull (strstr (error->message, "nonesuch"));
+  g_clear_error (&error);
+  g_object_set (guest, "storage", HGR_INSTALL_STORAGE_EXISTING, NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_STORAGE, &error));
+  g_clear_error (&error);
+  g_object_set (guest, "storage", HGR_INSTALL_STORAGE_NONE, "source", HGR_INSTALL_SOURCE_NONE, NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_STORAGE, &error));
+  g_clear_error (&error);
+  g_object_set (guest, "source", HGR_INSTALL_SOURCE_NETWORK, "network", HGR_INSTALL_NETWORK_NONE, NULL);
+  g_assert_true (hgr_new_guest_check (guest, HGR_INSTALL_STEP_STORAGE, &error));
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_NAME, &error));
+  g_clear_error (&error);
+  g_object_set (guest, "network", HGR_INSTALL_NETWORK_VIRTUAL, "network-name", "nonesuch", NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_NAME, &error));
+  g_assert_nonnull (strstr (error->message, "nonesuch"));
+  g_clear_error (&error);
+  g_object_set (guest, "network", HGR_INSTALL_NETWORK_BRIDGE, "bridge", "br 0", NULL);
+  g_assert_false (hgr_new_guest_check (guest, HGR_INSTALL_STEP_NAME, &error));
+  g_clear_error (&error);
+  g_object_set (guest, "bridge", "br0", NULL);
+  g_assert_true (hgr_new_guest_check (guest, HGR_INSTALL_STEP_NAME, &error));
+  g_assert_no_error (error);
+}
+
+/* A host without pools: the standard pool is offered. */
+static void
+test_no_pool (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ("install-empty-node.xml");
+  g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
+  g_autoptr (HgrHostFacts) facts = read_facts (host);
+  g_autofree char  *pool = NULL;
+  gboolean          create_pool;
+  HgrInstallNetwork network;
+
+  g_assert_cmpuint (facts->pools->len, ==, 0);
+  g_assert_cmpstr (facts->standard_pool_path, ==, "/var/lib/libvirt/images");
+  hgr_new_guest_set_facts (guest, facts);
+  g_object_get (guest, "pool", &pool, "create-pool", &create_pool, "network", &network, NULL);
+  g_assert_true (create_pool);
+  g_assert_cmpstr (pool, ==, "default");
+  g_assert_cmpint (network, ==, HGR_INSTALL_NETWORK_NONE); /* no network to choose */
+}
+
+/* Everything a host has that Create could make or break. */
+static char *
+host_inventory (HgrHost *host)
+{
+  virConnectPtr      conn = hgr_host_get_connection (host);
+  virDomainPtr      *domains = NULL;
+  virStoragePoolPtr *pools = NULL;
+  GString           *text = g_string_new (NULL);
+  int                n = virConnectListAllDomains (conn, &domains, 0);
+
+  g_assert_cmpint (n, >=, 0);
+  for (int i = 0; i < n; i++)
+    {
+      g_string_append_printf (text, "domain %s active=%d\n", virDomainGetName (domains[i]), virDomainIsActive (domains[i]));
+      virDomainFree (domains[i]);
+    }
+  free (domains);
+  n = virConnectListAllStoragePools (conn, &pools, 0);
+  g_assert_cmpint (n, >=, 0);
+  for (int i = 0; i < n; i++)
+    {
+      virStorageVolPtr *volumes = NULL;
+      int               m = virStoragePoolListAllVolumes (pools[i], &volumes, 0);
+
+      g_string_append_printf (text, "pool %s\n", virStoragePoolGetName (pools[i]));
+      for (int j = 0; j < m; j++)
+        {
+          g_string_append_printf (text, "  volume %s\n", virStorageVolGetName (volumes[j]));
+          virStorageVolFree (volumes[j]);
+        }
+      free (volumes);
+      virStoragePoolFree (pools[i]);
+    }
+  free (pools);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+create (HgrNewGuest *guest,
+        GError     **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  hgr_new_guest_create_async (guest, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  return hgr_new_guest_create_finish (guest, result, error);
+}
+
+static HgrNewGuest *
+ready_guest (HgrHost    *host,
+             const char *short_id)
+{
+  HgrNewGuest *guest = hgr_new_guest_new (host);
+  g_autoptr (HgrHostFacts) facts = read_facts (host);
+
+  hgr_new_guest_set_facts (guest, facts);
+  hgr_new_guest_set_os (guest, os (short_id));
+  g_object_set (guest, "source", HGR_INSTALL_SOURCE_ISO_VOLUME, "iso-volume", "/hangar-test/default/installer.iso",
+                "disk-size", 10 * GiB, NULL);
+  return guest;
+}
+
+static void
+test_create (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrNewGuest) guest = ready_guest (host, "debian11");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = host_inventory (host);
+  g_autofree char *after = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr (xmlDoc) doc = NULL;
+  virDomainPtr  domain;
+  HgrCreateStep step;
+
+  g_assert_true (create (guest, &error));
+  g_assert_no_error (error);
+  g_object_get (guest, "step", &step, NULL);
+  g_assert_cmpint (step, ==, HGR_CREATE_STEP_DONE);
+  g_assert_nonnull (hgr_new_guest_get_uuid (guest));
+  domain = virDomainLookupByUUIDString (hgr_host_get_connection (host), hgr_new_guest_get_uuid (guest));
+  g_assert_nonnull (domain);
+  g_assert_cmpstr (virDomainGetName (domain), ==, "debian11");
+  g_assert_cmpint (virDomainIsActive (domain), ==, 1);
+  g_assert_cmpint (virDomainIsPersistent (domain), ==, 1);
+  xml = virDomainGetXMLDesc (domain, VIR_DOMAIN_XML_INACTIVE);
+  virDomainFree (domain);
+  doc = hgr_xml_parse (xml, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/disk[@device='disk']/source[@file='/hangar-test/default/debian11.qcow2']"), ==, 1);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/disk[@device='cdrom']/source[@file='/hangar-test/default/installer.iso']"), ==, 1);
+  g_assert_true (hgr_test_volume_exists (host, "/hangar-test/default/debian11.qcow2"));
+  after = host_inventory (host);
+  g_assert_cmpstr (after, !=, before);
+  /* The guest arrives in the host's list */
+  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, hgr_new_guest_get_uuid (guest)) != NULL);
+}
+
+/* A failure at each step leaves the host's domains, pools and volumes exactly as they were. */
+static void
+test_rollback (void)
+{
+  const HgrCreateStep steps[] = { HGR_CREATE_STEP_DISK, HGR_CREATE_STEP_DEFINE, HGR_CREATE_STEP_START };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+      g_autoptr (HgrNewGuest) guest = ready_guest (host, "fedora37");
+      g_autoptr (GError) error = NULL;
+      g_autofree char *before = host_inventory (host);
+      g_autofree char *after = NULL;
+
+      hgr_new_guest_inject_failure (guest, steps[i]);
+      g_assert_false (create (guest, &error));
+      g_assert_error (error, HGR_ERROR, HGR_ERROR_LIBVIRT);
+      g_test_message ("step %d: %s", steps[i], error->message);
+      g_assert_nonnull (strstr (error->message, "injected"));
+      after = host_inventory (host);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_null (hgr_new_guest_get_uuid (guest));
+    }
+}
+
+/* On a host without pools: the standard pool is made, and removed again when a later step fails. */
+static void
+test_rollback_pool (void)
+{
+  const HgrCreateStep steps[] = { HGR_CREATE_STEP_POOL, HGR_CREATE_STEP_DISK, HGR_CREATE_STEP_DEFINE, HGR_CREATE_STEP_START };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr (HgrTestHost) host = connect_fixture ("install-empty-node.xml");
+      g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
+      g_autoptr (HgrHostFacts) facts = read_facts (host);
+      g_autoptr (GError) error = NULL;
+      g_autofree char *before = host_inventory (host);
+      g_autofree char *after = NULL;
+
+      hgr_new_guest_set_facts (guest, facts);
+      hgr_new_guest_set_os (guest, os ("alpinelinux3.17"));
+      g_object_set (guest, "source", HGR_INSTALL_SOURCE_NETWORK, "network", HGR_INSTALL_NETWORK_BRIDGE, "bridge", "br0",
+                    "disk-size", GiB, NULL);
+      hgr_new_guest_inject_failure (guest, steps[i]);
+      g_assert_false (create (guest, &error));
+      g_test_message ("step %d: %s", steps[i], error->message);
+      after = host_inventory (host);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* A disk bigger than the pool's room, found at Create (the pool filled up meanwhile): nothing made. */
+static void
+test_create_no_room (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrNewGuest) guest = ready_guest (host, "fedora37");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = host_inventory (host);
+  g_autofree char *after = NULL;
+  HgrHostFacts    *facts = (HgrHostFacts *) hgr_new_guest_get_facts (guest);
+  HgrPoolFacts    *pool = g_ptr_array_index (facts->pools, 0);
+
+  pool->available = 1000 * GiB; /* what the assistant believed */
+  g_object_set (guest, "disk-size", 500 * GiB, NULL);
+  g_assert_false (create (guest, &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "free"));
+  after = host_inventory (host);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Customize before install: defined, not started; Discard removes it and its disk. */
+static void
+test_customize_discard (void)
+{
+  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrNewGuest) guest = ready_guest (host, "ubuntu22.04");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *before = host_inventory (host);
+  g_autofree char *after = NULL;
+  virDomainPtr     domain;
+
+  g_object_set (guest, "customize", TRUE, NULL);
+  g_assert_true (create (guest, &error));
+  g_assert_no_error (error);
+  domain = virDomainLookupByUUIDString (hgr_host_get_connection (host), hgr_new_guest_get_uuid (guest));
+  g_assert_nonnull (domain);
+  g_assert_cmpint (virDomainIsActive (domain), ==, 0);
+  virDomainFree (domain);
+  g_assert_true (hgr_test_volume_exists (host, "/hangar-test/default/ubuntu22.04.qcow2"));
+
+  hgr_new_guest_discard_async (guest, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_true (hgr_new_guest_discard_finish (guest, result, &error));
+  g_assert_no_error (error);
+  after = host_inventory (host);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* An ISO with the volume id (and publisher) the installed osinfo-db matches. */
+static char *
+make_iso (const char *dir,
+          const char *volume_id,
+          const char *publisher,
+          const char *system_id)
+{
+  g_autofree char *content = g_build_filename (dir, "content", NULL);
+  g_autofree char *readme = g_build_filename (content, "README", NULL);
+  char            *iso = g_strdup_printf ("%s/%08x.iso", dir, g_random_int ());
+  const char      *argv[16];
+  guint            n = 0;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_mkdir_with_parents (content, 0755);
+  g_assert_true (g_file_set_contents (readme, "Hangar test medium\n", -1, NULL));
+  argv[n++] = "xorriso";
+  argv[n++] = "-as";
+  argv[n++] = "mkisofs";
+  argv[n++] = "-quiet";
+  argv[n++] = "-V";
+  argv[n++] = volume_id;
+  if (publisher != NULL)
+    {
+      argv[n++] = "-publisher";
+      argv[n++] = publisher;
+    }
+  if (system_id != NULL)
+    {
+      argv[n++] = "-sysid";
+      argv[n++] = system_id;
+    }
+  argv[n++] = "-o";
+  argv[n++] = iso;
+  argv[n++] = content;
+  argv[n++] = NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return iso;
+}
+
+static HgrOsInfo *
+identify (const char *path,
+          GError    **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  hgr_os_db_identify_async (loaded_db (), path, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  return hgr_os_db_identify_finish (loaded_db (), result, error);
+}
+
+static void
+test_identify (void)
+{
+  static const struct
+  {
+    const char *volume_id, *publisher, *system_id, *short_id;
+  } media[] = {
+    { "Fedora-S-dvd-x86_64-37", NULL, "LINUX", "fedora37" },
+    { "Ubuntu 22.04.1 LTS amd64", NULL, NULL, "ubuntu22.04" },
+    { "Debian 11.6.0 amd64 n", NULL, NULL, "debian11" },
+    { "alpine-virt 3.17.0 x86_64", NULL, NULL, "alpinelinux3.17" },
+    { "CCCOMA_X64FRE_EN-US_DV9", "MICROSOFT CORPORATION", NULL, "win11" },
+  };
+  g_autofree char *dir = NULL;
+  g_autofree char *random_iso = NULL;
+  g_autofree char *not_iso = NULL;
+  g_autofree char *missing = NULL;
+
+  if (g_find_program_in_path ("xorriso") == NULL)
+    {
+      g_test_skip ("xorriso is not installed (package xorriso): no ISO to detect");
+      return;
+    }
+  dir = g_dir_make_tmp ("hangar-iso-XXXXXX", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (media); i++)
+    {
+      g_autofree char *iso = make_iso (dir, media[i].volume_id, media[i].publisher, media[i].system_id);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (HgrOsInfo) found = identify (iso, &error);
+
+      g_assert_no_error (error);
+      if (found == NULL)
+        g_error ("“%s” not detected", media[i].volume_id);
+      g_assert_cmpstr (hgr_os_info_get_short_id (found), ==, media[i].short_id);
+      g_unlink (iso);
+    }
+
+  random_iso = make_iso (dir, "HANGAR_RANDOM_DATA", "NOBODY", NULL);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (HgrOsInfo) found = identify (random_iso, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (found);
+  }
+  not_iso = g_build_filename (dir, "notes.iso", NULL);
+  g_assert_true (g_file_set_contents (not_iso, "not an ISO at all\n", -1, NULL));
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (HgrOsInfo) found = identify (not_iso, &error);
+
+    g_assert_null (found);
+    g_assert_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT);
+    g_assert_nonnull (strstr (error->message, "notes.iso"));
+  }
+  missing = g_build_filename (dir, "gone.iso", NULL);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (HgrOsInfo) found = identify (missing, &error);
+
+    g_assert_null (found);
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "gone.iso"));
+  }
+  g_unlink (random_iso);
+  g_unlink (not_iso);
+  {
+    g_autofree char *content = g_build_filename (dir, "content", NULL);
+    g_autofree char *readme = g_build_filename (content, "README", NULL);
+
+    g_unlink (readme);
+    g_rmdir (content);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  hgr_libvirt_init ();
+
+  g_test_add_func ("/new-guest/domain-capabilities", test_domain_capabilities);
+  g_test_add_func ("/new-guest/database", test_database);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/new-guest/xml/%s", expected[i].short_id);
+
+      g_test_add_data_func (path, &expected[i], test_os_xml);
+    }
+  g_test_add_func ("/new-guest/no-uefi", test_no_uefi);
+  g_test_add_func ("/new-guest/names", test_names);
+  g_test_add_func ("/new-guest/default-name", test_default_name);
+  g_test_add_func ("/new-guest/resources", test_resources);
+  g_test_add_func ("/new-guest/storage", test_storage_checks);
+  g_test_add_func ("/new-guest/no-pool", test_no_pool);
+  g_test_add_func ("/new-guest/create", test_create);
+  g_test_add_func ("/new-guest/rollback", test_rollback);
+  g_test_add_func ("/new-guest/rollback-pool", test_rollback_pool);
+  g_test_add_func ("/new-guest/create-no-room", test_create_no_room);
+  g_test_add_func ("/new-guest/customize-discard", test_customize_discard);
+  g_test_add_func ("/new-guest/identify", test_identify);
+  return g_test_run ();
+}
