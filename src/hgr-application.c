@@ -92,7 +92,20 @@ app_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* New Guest on the active window's host (its win.new-guest). */
+static void
+app_new_guest_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-guest", NULL);
+}
+
 static const GActionEntry app_actions[] = {
+  { "new-guest", app_new_guest_action },
   { "quit", app_quit_action },
   { "preferences", app_preferences_action },
   { "about", app_about_action },
@@ -106,7 +119,8 @@ static const struct
 } accelerators[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
-  { "win.add-connection", { "<Control>n", NULL } },
+  { "app.new-guest", { "<Control>n", NULL } },
+  { "win.add-connection", { "<Control><Shift>n", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.connect-selected", { "<Control><Shift>c", NULL } },

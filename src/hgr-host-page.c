@@ -22,6 +22,7 @@ struct _HgrHostPage
   AdwStatusPage *status_page;
   GtkButton     *connect_button;
   GtkButton     *cancel_button;
+  GtkButton     *new_guest_button;
   GtkButton     *disconnect_button;
   GtkLabel      *uri_value;
   AdwActionRow  *edit_row;
@@ -63,6 +64,7 @@ update (HgrHostPage *self)
                           host_status == HGR_HOST_STATUS_DISCONNECTED || host_status == HGR_HOST_STATUS_FAILED);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), host_status == HGR_HOST_STATUS_CONNECTING);
   /* Disconnecting also stops reconnecting by itself. */
+  gtk_widget_set_visible (GTK_WIDGET (self->new_guest_button), host_status == HGR_HOST_STATUS_CONNECTED);
   gtk_widget_set_visible (GTK_WIDGET (self->disconnect_button),
                           host_status == HGR_HOST_STATUS_CONNECTED || hgr_host_get_reconnecting (self->host));
   gtk_label_set_label (self->uri_value, hgr_host_get_uri (self->host));
@@ -114,6 +116,7 @@ hgr_host_page_class_init (HgrHostPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, connect_button);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, new_guest_button);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, disconnect_button);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, uri_value);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, edit_row);
@@ -176,7 +179,7 @@ hgr_host_page_set_host (HgrHostPage *self,
   self->autoconnect_binding = g_object_bind_property (host, "autoconnect", self->autoconnect_switch, "active",
                                                       G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   {
-    GtkWidget *buttons[] = { GTK_WIDGET (self->connect_button), GTK_WIDGET (self->cancel_button),
+    GtkWidget *buttons[] = { GTK_WIDGET (self->connect_button), GTK_WIDGET (self->cancel_button), GTK_WIDGET (self->new_guest_button),
                              GTK_WIDGET (self->disconnect_button), GTK_WIDGET (self->remove_button),
                              GTK_WIDGET (self->edit_row) };
 

@@ -25,6 +25,7 @@
 #include "hgr-guest-row.h"
 #include "hgr-host-page.h"
 #include "hgr-host-row.h"
+#include "hgr-install-banner.h"
 #include "hgr-window.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,7 @@ struct _HgrWindow
   HgrConsolePage       *console_page;
   HgrDetailsView       *details_view;
   HgrHostPage          *host_page;
+  HgrInstallBanner     *install_banner;
 
   /* Owned */
   HgrHostStore        *store;
@@ -101,6 +103,7 @@ void     hgr_window_credential_requested_cb (GObject              *asker,
 
 /* hgr-window-commands.c */
 void hgr_window_class_install_commands (GtkWidgetClass *widget_class);
+void hgr_window_class_install_new_guest (GtkWidgetClass *widget_class);
 void hgr_window_show_toast (HgrWindow  *self,
                             const char *message,
                             guint       timeout);

@@ -157,6 +157,7 @@ selection_changed_cb (HgrWindow *self)
   else
     gtk_stack_set_visible_child_name (self->content_stack, "none");
 
+  hgr_install_banner_set_guest (self->install_banner, HGR_IS_GUEST (item) ? item : NULL);
   g_signal_group_set_target (self->guest_signals, HGR_IS_GUEST (item) ? item : NULL);
   g_signal_group_set_target (self->host_signals, hgr_window_get_selected_host (self));
   update_title (self);
@@ -341,6 +342,7 @@ hgr_window_class_init (HgrWindowClass *klass)
   g_type_ensure (HGR_TYPE_DETAILS_VIEW);
   g_type_ensure (HGR_TYPE_GUEST_PAGE);
   g_type_ensure (HGR_TYPE_HOST_PAGE);
+  g_type_ensure (HGR_TYPE_INSTALL_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hgr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, leaflet);
@@ -362,8 +364,10 @@ hgr_window_class_init (HgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, console_page);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, details_view);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, host_page);
+  gtk_widget_class_bind_template_child (widget_class, HgrWindow, install_banner);
 
   hgr_window_class_install_commands (widget_class);
+  hgr_window_class_install_new_guest (widget_class);
 }
 
 static void
