@@ -334,6 +334,7 @@ hgr_new_guest_window_class_init (HgrNewGuestWindowClass *klass)
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, HGR_TYPE_NEW_GUEST);
 
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.create", NULL, create_action);
@@ -389,6 +390,7 @@ hgr_new_guest_window_init (HgrNewGuestWindow *self)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
+  hgr_a11y_follow_stack (self->stack); /* hidden pages stay silent */
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   adw_status_page_set_title (ADW_STATUS_PAGE (loading), _ ("Reading What the Host Offers…"));
   self->spinner = gtk_spinner_new ();

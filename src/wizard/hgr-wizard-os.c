@@ -14,7 +14,9 @@
 #include "hgr-wizard-os.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
+#include "hgr-a11y.h"
 #include "hgr-os-db.h"
 
 struct _HgrWizardOs
@@ -120,8 +122,12 @@ bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (name), hgr_os_info_get_name (os));
   gtk_label_set_label (GTK_LABEL (date), year);
-  /* GTK 4.8 has no accessible label for list items: the row's box says it. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, hgr_os_info_get_name (os), -1);
+  {
+    /* Translators: an operating system's release, read by screen readers: "Released 2022" */
+    g_autofree char *description = year != NULL ? g_strdup_printf (_ ("Released %s"), year) : NULL;
+
+    hgr_a11y_set_list_item_text (box, hgr_os_info_get_name (os), description);
+  }
 }
 
 static void
@@ -219,11 +225,18 @@ hgr_wizard_os_build (HgrWizardPage *page)
   if (hgr_os_db_is_outdated (db, now))
     {
       const char *version = hgr_os_db_get_version (db);
+      int         year = 0, month = 0, day = 0;
+      g_autoptr (GDateTime) released = NULL;
+      g_autofree char *date = NULL;
 
-      /* Translators: %s is a date such as 20221203 (the database's version) */
-      description = g_strdup_printf (_ ("This list is from osinfo-db %s, more than a year old: newer systems are missing. "
+      if (sscanf (version, "%4d%2d%2d", &year, &month, &day) == 3)
+        released = g_date_time_new_utc (year, month, day, 0, 0, 0);
+      /* Translators: how the database's date is shown, see g_date_time_format(): "December 2022" */
+      date = released != NULL ? g_date_time_format (released, _ ("%B %Y")) : g_strdup (version);
+      /* Translators: %s is the operating system database's date, e.g. "December 2022" */
+      description = g_strdup_printf (_ ("This list is from %s, more than a year ago: newer systems are missing. "
                                         "Choose the newest version of the same system, or a generic entry."),
-                                     version);
+                                     date);
     }
   group = hgr_wizard_page_add_group (page, _ ("Operating System"), description);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -251,7 +264,7 @@ hgr_wizard_os_build (HgrWizardPage *page)
                                   _ ("Operating systems"), -1);
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
   gtk_widget_add_css_class (scrolled, "card");
   gtk_box_append (GTK_BOX (box), scrolled);

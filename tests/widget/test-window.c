@@ -22,6 +22,9 @@
 #include "hgr-host-private.h"
 #include "hgr-host-row.h"
 #include "hgr-host-store.h"
+#include "hgr-host-page.h"
+#include "hgr-new-guest-window.h"
+#include "hgr-os-db.h"
 #include "hgr-preferences-window.h"
 #include "hgr-test-host.h"
 #include "hgr-test-widgets.h"
@@ -838,6 +841,73 @@ test_details_leave_guest (Fixture      *fixture,
   g_assert_false (hgr_details_view_get_modified (details));
 }
 
+static void
+store_uuid_cb (char       **uuid,
+               HgrNewGuest *model)
+{
+  *uuid = g_strdup (hgr_new_guest_get_uuid (model));
+}
+
+static HgrNewGuestWindow *
+find_assistant (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HGR_IS_NEW_GUEST_WINDOW (window))
+        return HGR_NEW_GUEST_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* New Guest from the window (Ctrl+N's action) and from the host page: the made guest is selected, its console shown. */
+static void
+test_new_guest (Fixture      *fixture,
+                gconstpointer data)
+{
+  HgrNewGuestWindow *assistant;
+  HgrNewGuest       *model;
+  GtkWidget         *button;
+  g_autofree char   *uuid = NULL;
+  guint              before = g_list_model_get_n_items (hgr_host_get_guests (fixture->host));
+
+  /* The host page offers it for a connected host, with the host as its target. */
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (fixture->host)));
+  button = GTK_WIDGET (gtk_widget_get_template_child (child (fixture, "host_page"), HGR_TYPE_HOST_PAGE, "new_guest_button"));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "host.new-guest");
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL), ==,
+                   hgr_host_get_uri (fixture->host));
+  g_signal_emit_by_name (button, "clicked");
+  HGR_TEST_WAIT_UNTIL ((assistant = find_assistant ()) != NULL);
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  HGR_TEST_WAIT_UNTIL (find_assistant () == NULL);
+
+  /* win.new-guest (app.new-guest, Ctrl+N) on the selected host */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-guest", NULL);
+  HGR_TEST_WAIT_UNTIL ((assistant = find_assistant ()) != NULL);
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_new_guest_window_get_ready (assistant), 30);
+  model = hgr_new_guest_window_get_model (assistant);
+  g_assert_true (hgr_new_guest_get_host (model) == fixture->host);
+  g_object_set (model, "source", HGR_INSTALL_SOURCE_NETWORK, NULL);
+  hgr_new_guest_set_os (model, hgr_os_db_lookup (hgr_os_db_get_default (), "debian11"));
+  for (guint i = 0; i < HGR_INSTALL_STEP_SUMMARY; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "wizard.next", NULL));
+  g_assert_cmpint (hgr_new_guest_window_get_step (assistant), ==, HGR_INSTALL_STEP_SUMMARY);
+  g_signal_connect_swapped (assistant, "created", G_CALLBACK (store_uuid_cb), &uuid);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "wizard.create", NULL));
+  HGR_TEST_WAIT_UNTIL (find_assistant () == NULL);
+  g_assert_nonnull (uuid);
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (hgr_host_get_guests (fixture->host)) == before + 1);
+  HGR_TEST_WAIT_UNTIL (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (fixture, "list_view"))))) ==
+                       (gpointer) hgr_host_lookup_guest (fixture->host, uuid));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (child (fixture, "guest_view_stack"))), ==,
+                   "console");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -856,6 +926,7 @@ main (int   argc,
   g_test_add ("/window/details-leave-guest", Fixture, "small-node.xml", fixture_set_up, test_details_leave_guest, fixture_tear_down);
   g_test_add ("/window/guest-page", Fixture, "small-node.xml", fixture_set_up, test_guest_page, fixture_tear_down);
   g_test_add ("/window/failed-host-shows-reason", Fixture, NULL, fixture_set_up, test_failed_host_shows_reason, fixture_tear_down);
+  g_test_add ("/window/new-guest", Fixture, "install-node.xml", fixture_set_up, test_new_guest, fixture_tear_down);
   g_test_add_func ("/preferences", test_preferences);
   g_test_add_func ("/add-connection/validation", test_add_connection_validation);
   g_test_add_func ("/add-connection/remote", test_add_connection_remote);
