@@ -19,7 +19,6 @@
 
 #include "config.h"
 
-
 #include "hgr-config-boot.h"
 #include "hgr-config-cpu.h"
 #include "hgr-config-disk.h"
