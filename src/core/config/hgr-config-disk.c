@@ -21,6 +21,7 @@
 #include "hgr-config-disk.h"
 
 #include <glib/gi18n.h>
+#include <libvirt/virterror.h>
 #include <string.h>
 
 #include "hgr-config-xml.h"
@@ -476,26 +477,45 @@ delete_storage (HgrConfigDisk *self,
 }
 
 /* A volume name no volume of @pool has: "<guest>-<target>.qcow2", then "-2"… */
-static char *
-free_volume_name (virStoragePoolPtr pool,
-                  const char       *guest,
-                  const char       *target)
+/**
+ * hgr_config_free_volume_name:
+ * @pool: a storage pool
+ * @stem: the name before the extension (a guest's name, "guest-vdb")
+ * @extension: with its dot (".qcow2")
+ *
+ * Returns: (transfer full): @stem@extension, or @stem-2@extension … when the pool has that volume
+ */
+char *
+hgr_config_free_volume_name (virStoragePoolPtr pool,
+                             const char       *stem,
+                             const char       *extension)
 {
   for (guint i = 1;; i++)
     {
-      g_autofree char *suffix = i > 1 ? g_strdup_printf ("-%u", i) : g_strdup ("");
-      char            *name = g_strdup_printf ("%s-%s%s.qcow2", guest, target, suffix);
+      char *name = i == 1 ? g_strconcat (stem, extension, NULL) : g_strdup_printf ("%s-%u%s", stem, i, extension);
       g_autoptr (virStorageVol) volume = virStorageVolLookupByName (pool, name);
 
       if (volume == NULL)
-        return name;
+        {
+          virResetLastError ();
+          return name;
+        }
       g_free (name);
     }
 }
 
-static char *
-volume_xml (const char *name,
-            guint64     bytes)
+/**
+ * hgr_config_volume_xml:
+ * @name: the new volume's name
+ * @bytes: its capacity
+ * @format: qcow2, raw…
+ *
+ * Returns: (transfer full): the XML of a new volume for virStorageVolCreateXML()
+ */
+char *
+hgr_config_volume_xml (const char *name,
+                       guint64     bytes,
+                       const char *format)
 {
   g_autoptr (xmlDoc) doc = xmlNewDoc ((const xmlChar *) "1.0");
   xmlNodePtr root = xmlNewDocNode (doc, NULL, (const xmlChar *) "volume", NULL);
@@ -508,7 +528,7 @@ volume_xml (const char *name,
   g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, bytes);
   hgr_xml_set (capacity, "unit", "bytes");
   hgr_xml_set_text (capacity, text);
-  hgr_xml_set (hgr_xml_append (hgr_xml_append (root, "target"), "format"), "type", "qcow2");
+  hgr_xml_set (hgr_xml_append (hgr_xml_append (root, "target"), "format"), "type", format);
   return hgr_xml_dump (doc);
 }
 
@@ -521,6 +541,7 @@ hgr_config_disk_prepare (HgrConfigPart *part,
   HgrConfigDisk *self = HGR_CONFIG_DISK (part);
   g_autoptr (virStoragePool) pool = NULL;
   g_autoptr (virStorageVol) volume = NULL;
+  g_autofree char   *stem = NULL;
   g_autofree char   *name = NULL;
   g_autofree char   *xml = NULL;
   virStoragePoolInfo info;
@@ -547,8 +568,9 @@ hgr_config_disk_prepare (HgrConfigPart *part,
                    self->new_pool, available, needed);
       return FALSE;
     }
-  name = free_volume_name (pool, virDomainGetName (guest), self->target != NULL ? self->target : "disk");
-  xml = volume_xml (name, self->new_size);
+  stem = g_strdup_printf ("%s-%s", virDomainGetName (guest), self->target != NULL ? self->target : "disk");
+  name = hgr_config_free_volume_name (pool, stem, ".qcow2");
+  xml = hgr_config_volume_xml (name, self->new_size, "qcow2");
   volume = virStorageVolCreateXML (pool, xml, 0);
   if (volume == NULL)
     {

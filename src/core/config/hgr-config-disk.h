@@ -25,6 +25,12 @@ const char    *hgr_config_disk_get_source (HgrConfigDisk *self);
 gboolean       hgr_config_disk_is_removable (HgrConfigDisk *self);
 void           hgr_config_disk_set_loaded_size (HgrConfigDisk *self,
                                                 guint64        bytes);
+char          *hgr_config_free_volume_name (virStoragePoolPtr pool,
+                                            const char       *stem,
+                                            const char       *extension);
+char          *hgr_config_volume_xml (const char *name,
+                                      guint64     bytes,
+                                      const char *format);
 char          *hgr_config_disk_free_target (xmlNodePtr  domain,
                                             const char *bus,
                                             xmlNodePtr  except);

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "hgr-config-disk.h"
 #include "hgr-config-xml.h"
 #include "hgr-error.h"
 #include "hgr-host-private.h"
@@ -126,45 +127,6 @@ injected (CreateData   *data,
     return FALSE;
   g_set_error_literal (error, HGR_ERROR, HGR_ERROR_LIBVIRT, _ ("Failure injected by a test."));
   return TRUE;
-}
-
-static char *
-free_volume_name (virStoragePoolPtr pool,
-                  const char       *base,
-                  const char       *suffix)
-{
-  for (guint i = 1;; i++)
-    {
-      char *name = i == 1 ? g_strconcat (base, suffix, NULL) : g_strdup_printf ("%s-%u%s", base, i, suffix);
-      g_autoptr (virStorageVol) volume = virStorageVolLookupByName (pool, name);
-
-      if (volume == NULL)
-        {
-          virResetLastError ();
-          return name;
-        }
-      g_free (name);
-    }
-}
-
-static char *
-volume_xml (const char *name,
-            guint64     bytes,
-            const char *format)
-{
-  g_autoptr (xmlDoc) doc = xmlNewDoc ((const xmlChar *) "1.0");
-  xmlNodePtr root = xmlNewDocNode (doc, NULL, (const xmlChar *) "volume", NULL);
-  xmlNodePtr capacity;
-  char       text[24];
-
-  xmlDocSetRootElement (doc, root);
-  hgr_xml_set_text (hgr_xml_append (root, "name"), name);
-  capacity = hgr_xml_append (root, "capacity");
-  g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, bytes);
-  hgr_xml_set (capacity, "unit", "bytes");
-  hgr_xml_set_text (capacity, text);
-  hgr_xml_set (hgr_xml_append (hgr_xml_append (root, "target"), "format"), "type", format);
-  return hgr_xml_dump (doc);
 }
 
 static char *
@@ -292,8 +254,8 @@ upload_iso (CreateData   *data,
     }
   if (g_str_has_suffix (base, ".iso") || g_str_has_suffix (base, ".ISO"))
     base[strlen (base) - 4] = '\0';
-  name = free_volume_name (pool, base, ".iso");
-  xml = volume_xml (name, st.st_size, "raw");
+  name = hgr_config_free_volume_name (pool, base, ".iso");
+  xml = hgr_config_volume_xml (name, st.st_size, "raw");
   volume = virStorageVolCreateXML (pool, xml, 0);
   if (volume == NULL)
     {
@@ -342,8 +304,8 @@ make_disk (CreateData *data,
                    choices->pool, available, needed);
       return FALSE;
     }
-  name = free_volume_name (pool, choices->name, ".qcow2");
-  xml = volume_xml (name, choices->disk_size, "qcow2");
+  name = hgr_config_free_volume_name (pool, choices->name, ".qcow2");
+  xml = hgr_config_volume_xml (name, choices->disk_size, "qcow2");
   volume = virStorageVolCreateXML (pool, xml, 0);
   if (volume == NULL)
     return step_failed (error, _ ("The disk’s volume could not be made"));
