@@ -41,9 +41,11 @@ make_rescue_iso (void)
   const char      *argv[] = { "grub-mkrescue", "-o", NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *mkrescue = g_find_program_in_path ("grub-mkrescue");
+  g_autofree char *xorriso = g_find_program_in_path ("xorriso");
   int              status;
 
-  if (g_find_program_in_path ("grub-mkrescue") == NULL || g_find_program_in_path ("xorriso") == NULL)
+  if (mkrescue == NULL || xorriso == NULL)
     return FALSE;
   g_assert_cmpint (g_mkdir_with_parents (grub, 0755), ==, 0);
   g_assert_true (g_file_set_contents (cfg,

@@ -43,7 +43,7 @@ loaded_db (void)
 
   hgr_os_db_load_async (db, NULL, hgr_test_store_result_cb, &result);
   /* About a second here; many times that under AddressSanitizer. */
-  HGR_TEST_WAIT_UNTIL_SECONDS (result != NULL, 120);
+  HGR_TEST_WAIT_UNTIL_SECONDS (result != NULL, 280);
   g_assert_true (hgr_os_db_load_finish (db, result, &error));
   g_assert_no_error (error);
   return db;
@@ -943,8 +943,9 @@ test_identify (void)
   g_autofree char *random_iso = NULL;
   g_autofree char *not_iso = NULL;
   g_autofree char *missing = NULL;
+  g_autofree char *xorriso = g_find_program_in_path ("xorriso");
 
-  if (g_find_program_in_path ("xorriso") == NULL)
+  if (xorriso == NULL)
     {
       g_test_skip ("xorriso is not installed (package xorriso): no ISO to detect");
       return;

@@ -224,7 +224,8 @@ def main():
 
     # New Guest (Ctrl+N): a modal dialog; every page's fields are named.
     subprocess.run(['xdotool', 'key', 'ctrl+n'], check=True)
-    assistant = wait_for('the assistant', lambda: app.childCount > 1 and find(app.getChildAtIndex(app.childCount - 1), 'text', 'ISO Image') and app.getChildAtIndex(app.childCount - 1))
+    # (It reads libosinfo's database first: a second here, minutes under AddressSanitizer.)
+    assistant = wait_for('the assistant', lambda: app.childCount > 1 and find(app.getChildAtIndex(app.childCount - 1), 'text', 'ISO Image') and app.getChildAtIndex(app.childCount - 1), timeout=300)
     check(assistant and assistant.getRoleName() == 'dialog' and 'modal' in states(assistant),
           'New Guest is a modal dialog', assistant and f'{assistant.getRoleName()} {states(assistant)}')
     if assistant:

@@ -45,7 +45,7 @@ fixture_set_up (Fixture      *fixture,
 
   fixture->window = HGR_NEW_GUEST_WINDOW (hgr_new_guest_window_new (NULL, fixture->host));
   /* The OS database loads in about a second; many times that under AddressSanitizer. */
-  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_new_guest_window_get_ready (fixture->window), 120);
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_new_guest_window_get_ready (fixture->window), 280);
   HGR_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 0);
 }
 

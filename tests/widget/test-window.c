@@ -890,7 +890,7 @@ test_new_guest (Fixture      *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-guest", NULL);
   HGR_TEST_WAIT_UNTIL ((assistant = find_assistant ()) != NULL);
   /* The OS database loads in about a second; many times that under AddressSanitizer. */
-  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_new_guest_window_get_ready (assistant), 120);
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_new_guest_window_get_ready (assistant), 280);
   model = hgr_new_guest_window_get_model (assistant);
   g_assert_true (hgr_new_guest_get_host (model) == fixture->host);
   g_object_set (model, "source", HGR_INSTALL_SOURCE_NETWORK, NULL);
@@ -912,7 +912,7 @@ test_new_guest (Fixture      *fixture,
   /* Customize before install: its Details, under the banner; Cancel Installation removes it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-guest", NULL);
   HGR_TEST_WAIT_UNTIL ((assistant = find_assistant ()) != NULL);
-  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_new_guest_window_get_ready (assistant), 120);
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_new_guest_window_get_ready (assistant), 280);
   model = hgr_new_guest_window_get_model (assistant);
   g_object_set (model, "source", HGR_INSTALL_SOURCE_NETWORK, "customize", TRUE, NULL);
   hgr_new_guest_set_os (model, hgr_os_db_lookup (hgr_os_db_get_default (), "debian11"));
