@@ -1,7 +1,7 @@
 /* hgr-wizard-os.c — the New Guest assistant's operating system page: detected, or chosen from a searchable list
  *
- * When the page is shown for a medium this computer can read (an ISO file,
- * or a volume of this computer's host), libosinfo reads it in a worker
+ * When the page is shown for an ISO file or volume (of a remote host: its
+ * first megabyte, downloaded), libosinfo reads it in a worker
  * (HgrOsDb, with its time limit) while a spinner turns; what it finds is
  * chosen, and the list, filtered as the user types, lets them correct it.
  *
@@ -14,10 +14,12 @@
 #include "hgr-wizard-os.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "hgr-a11y.h"
 #include "hgr-os-db.h"
+#include "hgr-volume-head.h"
 
 struct _HgrWizardOs
 {
@@ -31,6 +33,7 @@ struct _HgrWizardOs
   GtkSingleSelection *selection;
   char               *search_text;
   char               *detected_path; /* the medium last read */
+  char               *head_file;     /* a remote volume's beginning, copied here to be read */
   GCancellable       *cancellable;
   gboolean            selecting; /* the selection follows the model: do not write back */
 };
@@ -139,6 +142,11 @@ identify_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (HgrOsInfo) os = hgr_os_db_identify_finish (HGR_OS_DB (source), result, &error);
 
+  if (self->head_file != NULL)
+    {
+      g_unlink (self->head_file);
+      g_clear_pointer (&self->head_file, g_free);
+    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_spinner_stop (self->spinner);
@@ -159,9 +167,10 @@ identify_cb (GObject      *source,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* The medium on this computer to read, or NULL. */
+/* The medium to read, or NULL; @remote: it is a volume of a remote host. */
 static char *
-readable_medium (HgrNewGuest *model)
+readable_medium (HgrNewGuest *model,
+                 gboolean    *remote)
 {
   const HgrHostFacts *facts = hgr_new_guest_get_facts (model);
   HgrInstallSource    source;
@@ -169,11 +178,36 @@ readable_medium (HgrNewGuest *model)
   g_autofree char    *volume = NULL;
 
   g_object_get (model, "source", &source, "iso-file", &file, "iso-volume", &volume, NULL);
+  *remote = source == HGR_INSTALL_SOURCE_ISO_VOLUME && facts->remote;
   if (source == HGR_INSTALL_SOURCE_ISO_FILE)
     return g_steal_pointer (&file);
-  if (source == HGR_INSTALL_SOURCE_ISO_VOLUME && !facts->remote)
+  if (source == HGR_INSTALL_SOURCE_ISO_VOLUME)
     return g_steal_pointer (&volume);
   return NULL;
+}
+
+static void
+head_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (HgrWizardOs) self = user_data;
+  g_autoptr (GError) error = NULL;
+  char *file = hgr_host_download_volume_head_finish (HGR_HOST (source), result, &error);
+
+  if (file == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_spinner_stop (self->spinner);
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->detect_row), _ ("Not Detected"));
+      adw_action_row_set_subtitle (self->detect_row, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return;
+    }
+  self->head_file = file;
+  hgr_os_db_identify_async (hgr_os_db_get_default (), file, self->cancellable, identify_cb, g_object_ref (self));
 }
 
 static void
@@ -181,13 +215,14 @@ hgr_wizard_os_shown (HgrWizardPage *page)
 {
   HgrWizardOs     *self = HGR_WIZARD_OS (page);
   HgrNewGuest     *model = hgr_wizard_page_get_model (page);
-  g_autofree char *path = readable_medium (model);
+  gboolean         remote = FALSE;
+  g_autofree char *path = readable_medium (model, &remote);
 
   select_model_os (self);
   if (path == NULL)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->detect_row), _ ("Choose the Operating System"));
-      adw_action_row_set_subtitle (self->detect_row, _ ("Hangar reads the system from install media on this computer."));
+      adw_action_row_set_subtitle (self->detect_row, _ ("Hangar reads the system from ISO images and ISO volumes."));
       return;
     }
   if (g_strcmp0 (path, self->detected_path) == 0)
@@ -201,7 +236,10 @@ hgr_wizard_os_shown (HgrWizardPage *page)
   adw_action_row_set_subtitle (self->detect_row, path);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
   gtk_spinner_start (self->spinner);
-  hgr_os_db_identify_async (hgr_os_db_get_default (), path, self->cancellable, identify_cb, g_object_ref (self));
+  if (remote)
+    hgr_host_download_volume_head_async (hgr_new_guest_get_host (model), path, self->cancellable, head_cb, g_object_ref (self));
+  else
+    hgr_os_db_identify_async (hgr_os_db_get_default (), path, self->cancellable, identify_cb, g_object_ref (self));
 }
 
 static void
@@ -290,6 +328,9 @@ hgr_wizard_os_finalize (GObject *object)
 
   g_free (self->search_text);
   g_free (self->detected_path);
+  if (self->head_file != NULL)
+    g_unlink (self->head_file);
+  g_free (self->head_file);
   G_OBJECT_CLASS (hgr_wizard_os_parent_class)->finalize (object);
 }
 

@@ -22,6 +22,7 @@
 #include "hgr-new-guest.h"
 #include "hgr-os-db.h"
 #include "hgr-test-host.h"
+#include "hgr-volume-head.h"
 
 #define MiB                  (G_GUINT64_CONSTANT (1) << 20)
 #define GiB                  (G_GUINT64_CONSTANT (1) << 30)
@@ -331,6 +332,61 @@ test_failure_leaves_nothing (void)
   remove_pool (hgr_host_get_connection (host));
 }
 
+/* An ISO volume of a remote host: its beginning comes through libvirt, and libosinfo reads it. */
+static void
+test_detect_remote_volume (void)
+{
+  const char *uri = hgr_test_require_env ("HGR_TEST_SSH_URI");
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (HgrOsInfo) os = NULL;
+  g_autofree char  *pool_dir = pool_path ();
+  g_autofree char  *iso = g_build_filename (pool_dir, "fedora-server.iso", NULL);
+  g_autofree char  *content = g_build_filename (work_dir, "iso-content", NULL);
+  g_autofree char  *head = NULL;
+  const char       *argv[] = { "xorriso", "-as", "mkisofs", "-quiet", "-V", "Fedora-S-dvd-x86_64-37", "-sysid", "LINUX", "-o", iso, content, NULL };
+  virStoragePoolPtr pool;
+  int               status;
+
+  if (uri == NULL)
+    return;
+  if (iso_path == NULL)
+    {
+      g_test_skip ("xorriso is not installed");
+      return;
+    }
+  host = hgr_test_connect (uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (hgr_host_get_remote (host));
+  make_pool (hgr_host_get_connection (host));
+  g_mkdir_with_parents (content, 0755);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  pool = virStoragePoolLookupByName (hgr_host_get_connection (host), POOL);
+  g_assert_cmpint (virStoragePoolRefresh (pool, 0), ==, 0);
+  virStoragePoolFree (pool);
+
+  hgr_host_download_volume_head_async (host, iso, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL_SECONDS (result != NULL, 60);
+  head = hgr_host_download_volume_head_finish (host, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (head);
+  g_clear_object (&result);
+  generic_linux (); /* the database, loaded */
+  hgr_os_db_identify_async (hgr_os_db_get_default (), head, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL_SECONDS (result != NULL, 60);
+  os = hgr_os_db_identify_finish (hgr_os_db_get_default (), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (os);
+  g_assert_cmpstr (hgr_os_info_get_short_id (os), ==, "fedora37");
+  g_unlink (head);
+  g_unlink (iso);
+  remove_pool (hgr_host_get_connection (host));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/new-guest-live/local", test_local);
   g_test_add_func ("/new-guest-live/through-ssh", test_through_ssh);
   g_test_add_func ("/new-guest-live/failure-leaves-nothing", test_failure_leaves_nothing);
+  g_test_add_func ("/new-guest-live/detect-remote-volume", test_detect_remote_volume);
   status = g_test_run ();
 
   {
