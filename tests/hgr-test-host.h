@@ -35,6 +35,24 @@ hgr_test_volume_exists (HgrHost    *host,
   return TRUE;
 }
 
+/* A host on the test-driver fixture @file (in tests/data), connected. */
+static inline HgrHost *
+hgr_test_connect_fixture (const char *file)
+{
+  g_autofree char *uri = hgr_test_dup_fixture_uri (file);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  HgrHost *host = hgr_host_new (uri);
+
+  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
+  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_CONNECTING);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_true (hgr_host_connect_finish (host, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_CONNECTED);
+  return host;
+}
+
 /* g_autoptr (HgrTestHost) host = …: an HgrHost that hgr_test_host_close() ends. */
 typedef HgrHost HgrTestHost;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HgrTestHost, hgr_test_host_close)

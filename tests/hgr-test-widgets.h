@@ -1,4 +1,4 @@
-/* hgr-test-widgets.h — finding the rows the user sees in the window's list, and the dialogs it shows
+/* hgr-test-widgets.h — finding the rows the user sees in the window's list, the dialogs it shows, a console's lit pixels
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,7 @@
 
 #include "hgr-guest-row.h"
 #include "hgr-host-row.h"
+#include "hgr-vnc-display.h"
 
 G_BEGIN_DECLS
 
@@ -68,6 +69,25 @@ hgr_test_find_message_dialog (void)
       dialog = l->data;
   g_list_free (toplevels);
   return dialog;
+}
+
+/* How many pixels of the guest's screen on @display are not black. */
+static inline gsize
+hgr_test_count_lit_pixels (HgrVncDisplay *display)
+{
+  g_autoptr (GdkTexture) texture = hgr_vnc_display_get_screenshot (display);
+  g_autofree guint8 *data = NULL;
+  gsize              lit = 0, n;
+
+  if (texture == NULL)
+    return 0;
+  n = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
+  data = g_malloc (n * 4);
+  gdk_texture_download (texture, data, gdk_texture_get_width (texture) * 4);
+  for (gsize i = 0; i < n; i++)
+    if (data[i * 4] > 0x20 || data[i * 4 + 1] > 0x20 || data[i * 4 + 2] > 0x20)
+      lit++;
+  return lit;
 }
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "hgr-credential-request.h"
 #include "hgr-integration-utils.h"
 #include "hgr-test-host.h"
+#include "hgr-test-widgets.h"
 
 /* Hangar's askpass service, as the application runs it. */
 static HgrAskpass *askpass;
@@ -60,25 +61,6 @@ visible_page (Console *console)
   return gtk_stack_get_visible_child_name (stack);
 }
 
-/* How many pixels of the guest's screen are not black. */
-static gsize
-count_lit_pixels (HgrVncDisplay *display)
-{
-  g_autoptr (GdkTexture) texture = hgr_vnc_display_get_screenshot (display);
-  g_autofree guint8 *data = NULL;
-  gsize              lit = 0, i, n;
-
-  if (texture == NULL)
-    return 0;
-  n = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
-  data = g_malloc (n * 4);
-  gdk_texture_download (texture, data, gdk_texture_get_width (texture) * 4);
-  for (i = 0; i < n; i++)
-    if (data[i * 4] > 0x20 || data[i * 4 + 1] > 0x20 || data[i * 4 + 2] > 0x20)
-      lit++;
-  return lit;
-}
-
 static void
 wait_for_firmware_screen (Console *console)
 {
@@ -89,10 +71,10 @@ wait_for_firmware_screen (Console *console)
   /* The first connect may see 640×480 before the firmware's 720×400. */
   HGR_TEST_WAIT_UNTIL_SECONDS (hgr_vnc_display_get_guest_width (console->display) == FIRMWARE_WIDTH &&
                                  hgr_vnc_display_get_guest_height (console->display) == FIRMWARE_HEIGHT &&
-                                 count_lit_pixels (console->display) > 500,
+                                 hgr_test_count_lit_pixels (console->display) > 500,
                                60);
   g_test_message ("firmware screen: %dx%d, %zu lit pixels", hgr_vnc_display_get_guest_width (console->display),
-                  hgr_vnc_display_get_guest_height (console->display), count_lit_pixels (console->display));
+                  hgr_vnc_display_get_guest_height (console->display), hgr_test_count_lit_pixels (console->display));
 
   /* And it stays live: the text cursor blinks, so updates keep coming. */
   hgr_vnc_display_get_frame_counts (console->display, &received, NULL);

@@ -22,6 +22,7 @@
 #include "hgr-new-guest.h"
 #include "hgr-os-db.h"
 #include "hgr-test-host.h"
+#include "hgr-test-widgets.h"
 #include "hgr-volume-head.h"
 
 #define MiB                  (G_GUINT64_CONSTANT (1) << 20)
@@ -186,24 +187,6 @@ create (HgrNewGuest *guest,
   return hgr_new_guest_create_finish (guest, result, error);
 }
 
-static gsize
-count_lit_pixels (HgrVncDisplay *display)
-{
-  g_autoptr (GdkTexture) texture = hgr_vnc_display_get_screenshot (display);
-  g_autofree guint8 *data = NULL;
-  gsize              lit = 0, n;
-
-  if (texture == NULL)
-    return 0;
-  n = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
-  data = g_malloc (n * 4);
-  gdk_texture_download (texture, data, gdk_texture_get_width (texture) * 4);
-  for (gsize i = 0; i < n; i++)
-    if (data[i * 4] > 0x20 || data[i * 4 + 1] > 0x20 || data[i * 4 + 2] > 0x20)
-      lit++;
-  return lit;
-}
-
 /* Create, the guest runs, its console shows the installer's screen; then Discard removes it all. */
 static void
 create_and_see (const char *uri_variable,
@@ -256,11 +239,11 @@ create_and_see (const char *uri_variable,
   hgr_console_page_set_active (page, TRUE);
   /* GRUB's menu with its highlighted entry (some 17 000 lit pixels at 720×400); SeaBIOS's
    * screen before it has a few thousand. */
-  HGR_TEST_WAIT_UNTIL_SECONDS (count_lit_pixels (hgr_console_page_get_display (page)) > INSTALLER_LIT_PIXELS, 60);
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_test_count_lit_pixels (hgr_console_page_get_display (page)) > INSTALLER_LIT_PIXELS, 60);
   shown_at = g_get_monotonic_time ();
   g_test_message ("%s: Create took %.1f s, first installer frame %.1f s after Create was pressed (%zu lit pixels)",
                   remote ? "through SSH, ISO uploaded" : "local", (created_at - start) / 1e6, (shown_at - start) / 1e6,
-                  count_lit_pixels (hgr_console_page_get_display (page)));
+                  hgr_test_count_lit_pixels (hgr_console_page_get_display (page)));
   printf ("# bench: new guest to first console frame (%s): %.2f s\n", remote ? "ssh" : "local", (shown_at - start) / 1e6);
   gtk_window_destroy (GTK_WINDOW (window));
   HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);

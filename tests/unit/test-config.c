@@ -26,21 +26,6 @@
 #define GiB (G_GUINT64_CONSTANT (1) << 30)
 #define MiB (G_GUINT64_CONSTANT (1) << 20)
 
-static HgrHost *
-connect_fixture (void)
-{
-  g_autofree char *uri = hgr_test_dup_fixture_uri ("config-node.xml");
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  HgrHost *host = hgr_host_new (uri);
-
-  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
-  HGR_TEST_WAIT_UNTIL (result != NULL);
-  g_assert_true (hgr_host_connect_finish (host, result, &error));
-  g_assert_no_error (error);
-  return host;
-}
-
 static HgrGuest *
 guest_by_name (HgrHost    *host,
                const char *name)
@@ -289,7 +274,7 @@ test_revert (void)
 static void
 test_apply (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ();
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("config-node.xml");
   HgrGuest *guest = guest_by_name (host, "editor");
   g_autoptr (HgrDomainConfig) config = read_config (guest);
   g_autoptr (HgrDomainConfig) after = NULL;
@@ -329,7 +314,7 @@ test_apply (void)
 static void
 test_secure (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ();
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("config-node.xml");
   HgrGuest *guest = guest_by_name (host, "editor");
   g_autoptr (HgrDomainConfig) config = read_config (guest);
   g_autoptr (HgrDomainConfig) after = NULL;
@@ -355,7 +340,7 @@ count_cb (HgrGuest *guest,
 static void
 test_external_change (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ();
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("config-node.xml");
   HgrGuest *guest = guest_by_name (host, "editor");
   g_autoptr (HgrDomainConfig) mine = read_config (guest);
   g_autoptr (HgrDomainConfig) theirs = read_config (guest);
@@ -394,7 +379,7 @@ test_external_change (void)
 static void
 test_refused (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ();
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("config-node.xml");
   HgrGuest *guest = guest_by_name (host, "editor");
   g_autoptr (HgrDomainConfig) config = read_config (guest);
   g_autoptr (HgrDomainConfig) after = NULL;
@@ -416,7 +401,7 @@ test_refused (void)
 static void
 test_missing_file (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ();
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("config-node.xml");
   HgrGuest *guest = guest_by_name (host, "editor");
   g_autoptr (HgrDomainConfig) config = read_config (guest);
   g_autoptr (HgrConfigPart) disk = hgr_config_disk_new_added (hgr_domain_config_get_root (config), "disk", "virtio");
@@ -445,7 +430,7 @@ test_missing_file (void)
 static void
 test_unknown_network (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ();
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("config-node.xml");
   HgrGuest *guest = guest_by_name (host, "editor");
   g_autoptr (HgrDomainConfig) config = read_config (guest);
   g_autoptr (HgrDomainConfig) after = NULL;
@@ -466,7 +451,7 @@ test_unknown_network (void)
 static void
 test_live (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ();
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("config-node.xml");
   HgrGuest *guest = guest_by_name (host, "running");
   g_autoptr (HgrDomainConfig) config = read_config (guest);
   g_autoptr (HgrDomainConfig) after = NULL;
@@ -502,7 +487,7 @@ test_live (void)
 static void
 test_new_volume (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ();
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("config-node.xml");
   HgrGuest *guest = guest_by_name (host, "editor");
   g_autoptr (HgrDomainConfig) config = read_config (guest);
   g_autoptr (HgrConfigPart) disk = hgr_config_disk_new_added (hgr_domain_config_get_root (config), "disk", "virtio");
@@ -542,7 +527,7 @@ test_new_volume (void)
 static void
 test_grow (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ();
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("config-node.xml");
   HgrGuest *guest = guest_by_name (host, "editor");
   g_autoptr (HgrDomainConfig) config = read_config (guest);
   g_autoptr (HgrDomainConfig) after = NULL;
@@ -564,7 +549,7 @@ test_grow (void)
 static void
 test_rename (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ();
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("config-node.xml");
   HgrGuest *guest = guest_by_name (host, "editor");
   g_autoptr (HgrDomainConfig) config = read_config (guest);
   g_autoptr (HgrDomainConfig) after = NULL;

@@ -20,23 +20,6 @@
 #define BETA_UUID  "10000000-0000-0000-0000-000000000002"
 #define GAMMA_UUID "10000000-0000-0000-0000-000000000003"
 
-static HgrHost *
-connect_fixture (const char *file)
-{
-  g_autofree char *uri = hgr_test_dup_fixture_uri (file);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  HgrHost *host = hgr_host_new (uri);
-
-  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
-  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_CONNECTING);
-  HGR_TEST_WAIT_UNTIL (result != NULL);
-  g_assert_true (hgr_host_connect_finish (host, result, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_CONNECTED);
-  return host;
-}
-
 static HgrGuest *
 guest_by_name (HgrHost    *host,
                const char *name)
@@ -96,7 +79,7 @@ load_details (HgrGuest *guest)
 static void
 test_connect_and_list (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
   GListModel *guests = hgr_host_get_guests (host);
   HgrGuest   *alpha;
 
@@ -143,7 +126,7 @@ test_connect_failure (void)
 static void
 test_disconnect_and_reconnect (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
   g_autoptr (GAsyncResult) result = NULL;
 
   hgr_host_disconnect (host);
@@ -204,7 +187,7 @@ static const char epsilon_xml[] =
 static void
 test_events (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
   virConnectPtr conn = hgr_host_get_connection (host);
   GListModel   *guests = hgr_host_get_guests (host);
   HgrGuest     *alpha = hgr_host_lookup_guest (host, ALPHA_UUID);
@@ -262,7 +245,7 @@ test_events (void)
 static void
 test_actions (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
   HgrGuest *beta = hgr_host_lookup_guest (host, BETA_UUID);
   static const struct
   {
@@ -298,7 +281,7 @@ test_actions (void)
 static void
 test_actions_refused (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
   HgrGuest                   *beta = hgr_host_lookup_guest (host, BETA_UUID);   /* shut off */
   HgrGuest                   *alpha = hgr_host_lookup_guest (host, ALPHA_UUID); /* running */
   static const HgrGuestAction not_when_off[] = {
@@ -339,7 +322,7 @@ test_actions_refused (void)
 static void
 test_details (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
   HgrGuest          *alpha = hgr_host_lookup_guest (host, ALPHA_UUID);
   const char *const *disks;
 
@@ -363,7 +346,7 @@ test_details (void)
 static void
 test_details_do_not_undo_newer_state (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
   HgrGuest *beta = hgr_host_lookup_guest (host, BETA_UUID);
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
@@ -389,7 +372,7 @@ test_details_do_not_undo_newer_state (void)
 static void
 test_delete_keeps_storage (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
   HgrGuest *gamma = hgr_host_lookup_guest (host, GAMMA_UUID); /* paused: active */
   g_autoptr (GError) error = NULL;
 
@@ -413,7 +396,7 @@ test_delete_keeps_storage (void)
 static void
 test_delete_with_storage (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
   HgrGuest *alpha = g_object_ref (hgr_host_lookup_guest (host, ALPHA_UUID));
   g_autoptr (GError) error = NULL;
 
@@ -432,7 +415,7 @@ test_delete_with_storage (void)
 static void
 test_delete_unknown_storage_changes_nothing (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
   HgrGuest   *beta = hgr_host_lookup_guest (host, BETA_UUID);
   const char *disks[] = { "/outside/any/pool/beta.img", NULL };
   g_autoptr (GError) error = NULL;
@@ -450,7 +433,7 @@ test_delete_unknown_storage_changes_nothing (void)
 static void
 test_open_graphics_unsupported (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("small-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
   HgrGuest *alpha = hgr_host_lookup_guest (host, ALPHA_UUID);
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;

@@ -59,21 +59,6 @@ os (const char *short_id)
   return info;
 }
 
-static HgrHost *
-connect_fixture (const char *name)
-{
-  g_autofree char *uri = hgr_test_dup_fixture_uri (name);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  HgrHost *host = hgr_host_new (uri);
-
-  hgr_host_connect_async (host, NULL, hgr_test_store_result_cb, &result);
-  HGR_TEST_WAIT_UNTIL (result != NULL);
-  g_assert_true (hgr_host_connect_finish (host, result, &error));
-  g_assert_no_error (error);
-  return host;
-}
-
 static HgrHostFacts *
 read_facts (HgrHost *host)
 {
@@ -282,7 +267,7 @@ static void
 test_os_xml (gconstpointer data)
 {
   const Expected *want = data;
-  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
   g_autoptr (HgrHostFacts) facts = qemu_facts ();
   g_autoptr (HgrOsInfo) generic = NULL;
@@ -401,7 +386,7 @@ test_os_xml (gconstpointer data)
 static void
 test_no_uefi (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
   g_autoptr (HgrHostFacts) facts = qemu_facts ();
   g_autoptr (GError) error = NULL;
@@ -491,7 +476,7 @@ test_names (void)
 static void
 test_default_name (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
   g_autoptr (HgrHostFacts) facts = read_facts (host);
   g_autoptr (GError) error = NULL;
@@ -512,7 +497,7 @@ test_default_name (void)
 static void
 test_resources (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
   g_autoptr (HgrHostFacts) facts = read_facts (host);
   g_autoptr (GError) error = NULL;
@@ -570,7 +555,7 @@ test_resources (void)
 static void
 test_storage_checks (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
   g_autoptr (HgrHostFacts) facts = read_facts (host);
   g_autoptr (GError) error = NULL;
@@ -627,7 +612,7 @@ test_storage_checks (void)
 static void
 test_no_pool (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("install-empty-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-empty-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
   g_autoptr (HgrHostFacts) facts = read_facts (host);
   g_autofree char  *pool = NULL;
@@ -708,7 +693,7 @@ ready_guest (HgrHost    *host,
 static void
 test_create (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
   g_autoptr (HgrNewGuest) guest = ready_guest (host, "debian11");
   g_autoptr (GError) error = NULL;
   g_autofree char *before = host_inventory (host);
@@ -749,7 +734,7 @@ test_rollback (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+      g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
       g_autoptr (HgrNewGuest) guest = ready_guest (host, "fedora37");
       g_autoptr (GError) error = NULL;
       g_autofree char *before = host_inventory (host);
@@ -774,7 +759,7 @@ test_rollback_pool (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_autoptr (HgrTestHost) host = connect_fixture ("install-empty-node.xml");
+      g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-empty-node.xml");
       g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
       g_autoptr (HgrHostFacts) facts = read_facts (host);
       g_autoptr (GError) error = NULL;
@@ -797,7 +782,7 @@ test_rollback_pool (void)
 static void
 test_create_no_room (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
   g_autoptr (HgrNewGuest) guest = ready_guest (host, "fedora37");
   g_autoptr (GError) error = NULL;
   g_autofree char *before = host_inventory (host);
@@ -818,7 +803,7 @@ test_create_no_room (void)
 static void
 test_cancel (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("install-empty-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-empty-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
   g_autoptr (HgrHostFacts) facts = read_facts (host);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
@@ -846,7 +831,7 @@ test_cancel (void)
 static void
 test_customize_discard (void)
 {
-  g_autoptr (HgrTestHost) host = connect_fixture ("install-node.xml");
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
   g_autoptr (HgrNewGuest) guest = ready_guest (host, "ubuntu22.04");
   g_autoptr (GError) error = NULL;
   g_autoptr (GAsyncResult) result = NULL;
