@@ -42,8 +42,9 @@ struct _HgrConsolePage
   GSignalGroup       *host_signals;
   GCancellable       *opening;
   char               *open_error;
-  GSubprocess        *tunnel;       /* a remote guest's ssh -W */
-  char               *tunnel_error; /* what it said when the display ended */
+  gboolean            display_unsupported; /* open_error says the guest has no VNC display (SPICE) */
+  GSubprocess        *tunnel;              /* a remote guest's ssh -W */
+  char               *tunnel_error;        /* what it said when the display ended */
   GSimpleActionGroup *actions;
   gboolean            active;
   gboolean            detachable;
@@ -60,6 +61,9 @@ void     hgr_console_page_emit_detach_requested (HgrConsolePage *self,
                                                  gboolean        fullscreen);
 
 /* hgr-console-page-toolbar.c */
+void         hgr_console_page_add_vnc_activated (GSimpleAction *action,
+                                                 GVariant      *parameter,
+                                                 gpointer       user_data);
 void         hgr_console_page_send_keys_activated (GSimpleAction *action,
                                                    GVariant      *parameter,
                                                    gpointer       user_data);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "hgr-console-page-private.h"
+#include "hgr-error.h"
 #include "hgr-host.h"
 
 /* How long the fullscreen toolbar stays after the pointer left it. */
@@ -56,6 +57,7 @@ typedef enum
   STATUS_BUTTON_RUN,
   STATUS_BUTTON_RECONNECT,
   STATUS_BUTTON_PASSWORD,
+  STATUS_BUTTON_ADD_VNC,
 } StatusButton;
 
 void
@@ -158,6 +160,10 @@ show_status (HgrConsolePage *self,
       gtk_button_set_label (self->status_button, _ ("_Connect"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "console.send-password");
       break;
+    case STATUS_BUTTON_ADD_VNC:
+      gtk_button_set_label (self->status_button, _ ("_Add a VNC Display"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "console.add-vnc");
+      break;
     case STATUS_BUTTON_NONE:
     default:
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), NULL);
@@ -186,8 +192,14 @@ open_cb (GObject      *object,
   if (fd < 0)
     {
       g_free (self->open_error);
-      /* Translators: %s is libvirt's or ssh's reason */
-      self->open_error = g_strdup_printf (_ ("Hangar could not open the guest’s display: %s"), error->message);
+      self->display_unsupported = g_error_matches (error, HGR_ERROR, HGR_ERROR_NOT_SUPPORTED);
+      if (self->display_unsupported)
+        /* Translators: %s says which display the guest has, e.g. "This guest’s display uses SPICE. Hangar shows VNC displays." */
+        self->open_error = g_strdup_printf (_ ("%s Add a VNC display beside it: it takes effect when the guest next starts."),
+                                            error->message);
+      else
+        /* Translators: %s is libvirt's or ssh's reason */
+        self->open_error = g_strdup_printf (_ ("Hangar could not open the guest’s display: %s"), error->message);
     }
   else
     {
@@ -367,7 +379,7 @@ update (HgrConsolePage *self)
   if (self->open_error != NULL)
     {
       show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"), self->open_error,
-                   STATUS_BUTTON_RECONNECT);
+                   self->display_unsupported ? STATUS_BUTTON_ADD_VNC : STATUS_BUTTON_RECONNECT);
       return;
     }
 
@@ -679,6 +691,7 @@ hgr_console_page_init (HgrConsolePage *self)
     { "run", run_activated },
     { "send-password", send_password_activated },
     { "reconnect", reconnect_activated },
+    { "add-vnc", hgr_console_page_add_vnc_activated },
     { "send-keys", hgr_console_page_send_keys_activated, "s" },
     { "screenshot", hgr_console_page_screenshot_activated },
     { "detach", hgr_console_page_detach_activated },

@@ -22,6 +22,7 @@ typedef enum
   HGR_ERROR_UNREACHABLE,
   HGR_ERROR_NOT_FOUND,
   HGR_ERROR_LIBVIRT,
+  HGR_ERROR_NOT_SUPPORTED, /* e.g. a guest whose only display is SPICE */
 } HgrError;
 
 GQuark hgr_error_quark (void);

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 
 #include "hgr-config-disk.h"
+#include "hgr-config-graphics.h"
 #include "hgr-config-xml.h"
 #include "hgr-domain-config.h"
 #include "hgr-error.h"
@@ -489,4 +490,71 @@ hgr_guest_define_xml_finish (HgrGuest     *self,
                              GError      **error)
 {
   return hgr_task_finish (self, result, hgr_guest_define_xml_async, error);
+}
+
+static gboolean
+add_vnc_thread (gpointer      task_data,
+                GCancellable *cancellable,
+                GError      **error)
+{
+  DefineData      *data = task_data;
+  g_autofree char *xml = virDomainGetXMLDesc (data->domain, VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE);
+  g_autoptr (xmlDoc) doc = NULL;
+  g_autoptr (virDomain) defined = NULL;
+  g_autofree char *changed = NULL;
+  gboolean         added = FALSE;
+
+  if (xml == NULL)
+    {
+      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("The guest’s configuration could not be read."));
+      return FALSE;
+    }
+  if ((doc = hgr_xml_parse (xml, error)) == NULL)
+    return FALSE;
+  hgr_config_add_vnc_display (xmlDocGetRootElement (doc), &added);
+  if (!added)
+    return TRUE;
+  changed = hgr_xml_dump (doc);
+  defined = virDomainDefineXMLFlags (virDomainGetConnect (data->domain), changed, VIR_DOMAIN_DEFINE_VALIDATE);
+  if (defined == NULL)
+    {
+      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("libvirt refused the VNC display."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * hgr_guest_add_vnc_display_async:
+ * @self: a guest whose displays are not VNC (SPICE)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the main thread when done
+ * @user_data: for @callback
+ *
+ * Adds a VNC display on 127.0.0.1 beside the guest's others, in its
+ * configuration (hgr_config_add_vnc_display()); a running guest gets it when
+ * it next starts. Nothing else changes.
+ */
+void
+hgr_guest_add_vnc_display_async (HgrGuest           *self,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  DefineData *data;
+
+  g_return_if_fail (HGR_IS_GUEST (self));
+
+  data = g_new0 (DefineData, 1);
+  data->domain = hgr_guest_ref_domain (self);
+  hgr_task_run (hgr_task_new (self, cancellable, callback, user_data, hgr_guest_add_vnc_display_async), add_vnc_thread,
+                data, (GDestroyNotify) define_data_free, NULL);
+}
+
+gboolean
+hgr_guest_add_vnc_display_finish (HgrGuest     *self,
+                                  GAsyncResult *result,
+                                  GError      **error)
+{
+  return hgr_task_finish (self, result, hgr_guest_add_vnc_display_async, error);
 }

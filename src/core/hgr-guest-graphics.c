@@ -102,10 +102,23 @@ open_graphics_thread (gpointer      task_data,
   if (data->remote_uri != NULL)
     return open_remote_graphics (data, data->graphics, cancellable, error);
 
-  /* libvirt connects to the guest's display (VNC) itself and passes us the
+  /* libvirt connects to the guest's display itself and passes us the
    * socket, skipping the display's password: no port is opened to anyone.
-   * fd passing works on a local connection only. */
-  data->graphics->fd = virDomainOpenGraphicsFD (data->domain, 0, VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH);
+   * fd passing works on a local connection only. The display is the first
+   * VNC one: a guest made by virt-manager has SPICE first. */
+  {
+    g_autofree char *xml = virDomainGetXMLDesc (data->domain, 0);
+    g_autoptr (HgrVncGraphics) vnc = NULL;
+
+    if (xml == NULL)
+      {
+        hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("The guest’s description could not be read."));
+        return FALSE;
+      }
+    if ((vnc = hgr_vnc_graphics_parse (xml, error)) == NULL)
+      return FALSE;
+    data->graphics->fd = virDomainOpenGraphicsFD (data->domain, vnc->index, VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH);
+  }
   if (data->graphics->fd < 0)
     {
       hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("Could not open the guest’s display."));

@@ -101,5 +101,12 @@ void             hgr_guest_define_xml_async (HgrGuest           *self,
 gboolean         hgr_guest_define_xml_finish (HgrGuest     *self,
                                               GAsyncResult *result,
                                               GError      **error);
+void             hgr_guest_add_vnc_display_async (HgrGuest           *self,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+gboolean         hgr_guest_add_vnc_display_finish (HgrGuest     *self,
+                                                   GAsyncResult *result,
+                                                   GError      **error);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ typedef struct
   gboolean        in_devices;
   gboolean        in_vnc;
   gboolean        done;
+  int             n_graphics; /* <graphics> elements before the VNC one */
+  char           *other_type; /* the first display's type when it is not VNC */
 } ParseState;
 
 static const char *
@@ -59,9 +61,16 @@ start_element_cb (GMarkupParseContext *context,
   if (g_str_equal (element, "devices"))
     state->in_devices = TRUE;
   else if (state->in_devices && g_str_equal (element, "graphics") &&
-           g_strcmp0 (attribute (names, values, "type"), "vnc") == 0)
+           g_strcmp0 (attribute (names, values, "type"), "vnc") != 0)
+    {
+      if (state->other_type == NULL)
+        state->other_type = g_strdup (attribute (names, values, "type"));
+      state->n_graphics++;
+    }
+  else if (state->in_devices && g_str_equal (element, "graphics"))
     {
       state->in_vnc = TRUE;
+      graphics->index = state->n_graphics;
       value = attribute (names, values, "port");
       graphics->port = value != NULL ? (int) g_ascii_strtoll (value, NULL, 10) : 0;
       graphics->address = g_strdup (attribute (names, values, "listen"));
@@ -102,8 +111,9 @@ end_element_cb (GMarkupParseContext *context,
  * @domain_xml: a domain's XML, as libvirt describes a running guest
  * @error: return location
  *
- * Returns: (transfer full): the guest's first VNC display, or %NULL with
- *   %HGR_ERROR_NOT_FOUND when it has none
+ * Returns: (transfer full): the guest's first VNC display (whatever comes
+ *   before it), or %NULL with %HGR_ERROR_NOT_SUPPORTED when the guest's
+ *   displays are of other types (SPICE), %HGR_ERROR_NOT_FOUND when it has none
  */
 HgrVncGraphics *
 hgr_vnc_graphics_parse (const char *domain_xml,
@@ -111,7 +121,8 @@ hgr_vnc_graphics_parse (const char *domain_xml,
 {
   static const GMarkupParser parser = { start_element_cb, end_element_cb, NULL, NULL, NULL };
   g_autoptr (HgrVncGraphics) graphics = g_new0 (HgrVncGraphics, 1);
-  ParseState state = { graphics, FALSE, FALSE, FALSE };
+  ParseState       state = { graphics, FALSE, FALSE, FALSE, 0, NULL };
+  g_autofree char *other_type = NULL;
   g_autoptr (GMarkupParseContext) context = NULL;
   g_autoptr (GError) parse_error = NULL;
 
@@ -121,13 +132,28 @@ hgr_vnc_graphics_parse (const char *domain_xml,
   if (!g_markup_parse_context_parse (context, domain_xml, -1, &parse_error) ||
       !g_markup_parse_context_end_parse (context, &parse_error))
     {
+      g_free (state.other_type);
       g_set_error (error, HGR_ERROR, HGR_ERROR_FAILED, _ ("The guest’s description could not be read: %s"),
                    parse_error->message);
       return NULL;
     }
+  other_type = state.other_type;
+  if (!state.done && g_strcmp0 (other_type, "spice") == 0)
+    {
+      g_set_error_literal (error, HGR_ERROR, HGR_ERROR_NOT_SUPPORTED,
+                           _ ("This guest’s display uses SPICE. Hangar shows VNC displays."));
+      return NULL;
+    }
+  if (!state.done && other_type != NULL)
+    {
+      /* Translators: %s is a libvirt display type such as "rdp" or "sdl" */
+      g_set_error (error, HGR_ERROR, HGR_ERROR_NOT_SUPPORTED,
+                   _ ("This guest’s display is of the type “%s”. Hangar shows VNC displays."), other_type);
+      return NULL;
+    }
   if (!state.done)
     {
-      g_set_error_literal (error, HGR_ERROR, HGR_ERROR_NOT_FOUND, _ ("The guest has no VNC display."));
+      g_set_error_literal (error, HGR_ERROR, HGR_ERROR_NOT_FOUND, _ ("The guest has no display."));
       return NULL;
     }
   return g_steal_pointer (&graphics);

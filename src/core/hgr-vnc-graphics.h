@@ -16,9 +16,11 @@ G_BEGIN_DECLS
  * @address: (nullable): the address it listens on, as in the XML
  * @socket: (nullable): the UNIX socket it listens on instead
  * @password: (nullable): the VNC password, when the XML showed it
+ * @index: which of the guest's displays it is (for virDomainOpenGraphicsFD())
  */
 typedef struct
 {
+  int   index;
   int   port;
   char *address;
   char *socket;

@@ -16,6 +16,7 @@
 #include "hgr-integration-utils.h"
 #include "hgr-test-host.h"
 #include "hgr-test-widgets.h"
+#include "hgr-test-xml.h"
 
 /* Hangar's askpass service, as the application runs it. */
 static HgrAskpass *askpass;
@@ -117,6 +118,94 @@ test_local_console (void)
   g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_RUN));
   wait_for_firmware_screen (&console);
 
+  console_close (&console);
+  hgr_test_undefine (host, guest);
+}
+
+static char *
+spice_guest_xml (const char *name,
+                 gboolean    with_vnc)
+{
+  return g_strdup_printf ("<domain type='qemu'><name>%s</name>"
+                          "<memory unit='MiB'>64</memory><vcpu>1</vcpu>"
+                          "<os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>"
+                          "<devices><emulator>/usr/bin/qemu-system-x86_64</emulator>"
+                          "<graphics type='spice' autoport='yes' listen='127.0.0.1'/>%s"
+                          "<video><model type='qxl'/></video><memballoon model='none'/></devices></domain>",
+                          name, with_vnc ? "<graphics type='vnc' listen='127.0.0.1' autoport='yes'/>" : "");
+}
+
+/* SPICE first (as virt-manager makes guests), VNC second: the console opens the VNC display. */
+static void
+test_spice_first (void)
+{
+  const char *uri = hgr_test_require_env ("HGR_TEST_QEMU_URI");
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HgrGuest) guest = NULL;
+  g_autofree char *name = g_strdup_printf ("hgr-test-spice-first-%d", (int) getpid ());
+  g_autofree char *xml = spice_guest_xml (name, TRUE);
+  Console          console = { 0 };
+
+  if (uri == NULL)
+    return;
+  host = hgr_test_connect (uri, &error);
+  g_assert_no_error (error);
+  guest = g_object_ref (hgr_test_define_guest_xml (host, xml));
+  g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_RUN));
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_RUNNING);
+  console_open (&console, guest);
+  wait_for_firmware_screen (&console);
+  console_close (&console);
+  hgr_test_undefine (host, guest);
+}
+
+/* SPICE only: the page says so and offers Add a VNC Display; after a restart the console opens. */
+static void
+test_spice_only (void)
+{
+  const char *uri = hgr_test_require_env ("HGR_TEST_QEMU_URI");
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HgrGuest) guest = NULL;
+  g_autofree char *name = g_strdup_printf ("hgr-test-spice-only-%d", (int) getpid ());
+  g_autofree char *xml = spice_guest_xml (name, FALSE);
+  g_autofree char *inactive = NULL;
+  Console          console = { 0 };
+  AdwStatusPage   *status;
+  GtkButton       *button;
+  virDomainPtr     domain;
+
+  if (uri == NULL)
+    return;
+  host = hgr_test_connect (uri, &error);
+  g_assert_no_error (error);
+  guest = g_object_ref (hgr_test_define_guest_xml (host, xml));
+  g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_RUN));
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_RUNNING);
+  console_open (&console, guest);
+  status = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (console.page), HGR_TYPE_CONSOLE_PAGE, "status_page"));
+  button = GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (console.page), HGR_TYPE_CONSOLE_PAGE, "status_button"));
+  HGR_TEST_WAIT_UNTIL (adw_status_page_get_description (status) != NULL &&
+                       strstr (adw_status_page_get_description (status), "SPICE") != NULL);
+  g_test_message ("%s", adw_status_page_get_description (status));
+  g_assert_cmpstr (visible_page (&console), ==, "status");
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "_Add a VNC Display");
+  g_signal_emit_by_name (button, "clicked");
+  HGR_TEST_WAIT_UNTIL (strstr (adw_status_page_get_description (status), "was added") != NULL);
+
+  /* Only the configuration changed: the running guest still has SPICE alone. */
+  domain = virDomainLookupByName (hgr_host_get_connection (host), name);
+  inactive = virDomainGetXMLDesc (domain, VIR_DOMAIN_XML_INACTIVE);
+  virDomainFree (domain);
+  g_assert_cmpint (hgr_test_xml_count (inactive, "/domain/devices/graphics[@type='vnc'][@listen='127.0.0.1']"), ==, 1);
+  g_assert_cmpint (hgr_test_xml_count (inactive, "/domain/devices/graphics[@type='spice']"), ==, 1);
+  g_assert_cmpint (hgr_test_xml_count (inactive, "/domain/devices/video/model[@type='qxl']"), ==, 1);
+
+  g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_FORCE_OFF));
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_SHUT_OFF);
+  g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_RUN));
+  wait_for_firmware_screen (&console);
   console_close (&console);
   hgr_test_undefine (host, guest);
 }
@@ -426,6 +515,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/console/local", test_local_console);
+  g_test_add_func ("/console/spice-first", test_spice_first);
+  g_test_add_func ("/console/spice-only", test_spice_only);
   g_test_add_func ("/console/through-ssh", test_console_through_ssh);
   g_test_add_func ("/console/password-through-ssh", test_password_through_ssh);
   g_test_add_func ("/console/tunnel-host-key-through-askpass", test_tunnel_host_key_through_askpass);

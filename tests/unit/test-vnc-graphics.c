@@ -10,7 +10,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "hgr-config-graphics.h"
+#include "hgr-config-xml.h"
 #include "hgr-error.h"
+#include "hgr-test-xml.h"
 #include "hgr-vnc-graphics.h"
 
 static HgrVncGraphics *
@@ -67,11 +70,95 @@ test_parse (void)
   g_assert_cmpint (second->port, ==, 5903);
 
   /* none, or not XML: an error that says so */
-  g_assert_null (hgr_vnc_graphics_parse ("<domain><devices><graphics type='spice'/></devices></domain>", &error));
+  g_assert_null (hgr_vnc_graphics_parse ("<domain><devices><disk/></devices></domain>", &error));
   g_assert_error (error, HGR_ERROR, HGR_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_null (hgr_vnc_graphics_parse ("<domain><devices>", &error));
   g_assert_error (error, HGR_ERROR, HGR_ERROR_FAILED);
+}
+
+/* Which display virDomainOpenGraphicsFD() opens: the first VNC one, whatever comes before it. */
+static void
+test_index (void)
+{
+  g_autoptr (HgrVncGraphics) vnc_first = parse_devices ("<graphics type='vnc' port='5900'/><graphics type='spice' port='5901'/>");
+  g_autoptr (HgrVncGraphics) spice_first = parse_devices ("<graphics type='spice' port='5901'/><graphics type='vnc' port='5900'/>");
+  g_autoptr (HgrVncGraphics) after_two = parse_devices ("<graphics type='spice'/><graphics type='egl-headless'/>"
+                                                        "<graphics type='vnc' port='5905'/><graphics type='vnc' port='5906'/>");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (vnc_first->index, ==, 0);
+  g_assert_cmpint (spice_first->index, ==, 1);
+  g_assert_cmpint (spice_first->port, ==, 5900);
+  g_assert_cmpint (after_two->index, ==, 2);
+  g_assert_cmpint (after_two->port, ==, 5905);
+
+  /* SPICE only: said plainly, with its own error for Add a VNC Display */
+  g_assert_null (hgr_vnc_graphics_parse ("<domain><devices><graphics type='spice' autoport='yes'/></devices></domain>", &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "SPICE"));
+  g_clear_error (&error);
+  g_assert_null (hgr_vnc_graphics_parse ("<domain><devices><graphics type='rdp'/></devices></domain>", &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "rdp"));
+  g_clear_error (&error);
+  /* no display at all */
+  g_assert_null (hgr_vnc_graphics_parse ("<domain><devices/></domain>", &error));
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_NOT_FOUND);
+}
+
+/* A VNC display added to the corpus' guests with their VNC displays taken out: only that element differs,
+ * it comes after the SPICE display, and the console then opens it. */
+static void
+test_add_vnc_display (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "domains", NULL);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *const owned[] = { "/domain/devices/graphics[@type='vnc']", NULL };
+  const char       *name;
+  guint             n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *xml = NULL;
+      g_autofree char *spice_only = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *again = NULL;
+      g_autoptr (xmlDoc) doc = NULL;
+      g_autoptr (HgrVncGraphics) vnc = NULL;
+      g_autoptr (GError) error = NULL;
+      gboolean added = FALSE;
+      int      spice;
+
+      if (!g_str_has_suffix (name, ".xml"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+      doc = hgr_xml_parse (xml, &error);
+      g_assert_no_error (error);
+      hgr_test_xml_remove (doc, owned[0]);
+      spice_only = hgr_xml_dump (doc);
+      spice = hgr_test_xml_count (spice_only, "/domain/devices/graphics[@type='spice']");
+
+      g_assert_nonnull (hgr_config_add_vnc_display (xmlDocGetRootElement (doc), &added));
+      g_assert_true (added);
+      after = hgr_xml_dump (doc);
+      hgr_test_assert_xml_differs_only (spice_only, after, owned);
+      g_assert_cmpint (hgr_test_xml_count (after, "/domain/devices/graphics[@type='vnc'][@autoport='yes'][@listen='127.0.0.1']"
+                                                  "/listen[@type='address'][@address='127.0.0.1']"),
+                       ==, 1);
+      vnc = hgr_vnc_graphics_parse (after, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (vnc->index, ==, spice);
+      /* Once there, it is not added again */
+      g_assert_nonnull (hgr_config_add_vnc_display (xmlDocGetRootElement (doc), &added));
+      g_assert_false (added);
+      again = hgr_xml_dump (doc);
+      g_assert_cmpstr (again, ==, after);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 20);
 }
 
 static void
@@ -214,6 +301,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/vnc-graphics/parse", test_parse);
+  g_test_add_func ("/vnc-graphics/index", test_index);
+  g_test_add_func ("/vnc-graphics/add-vnc-display", test_add_vnc_display);
   g_test_add_func ("/vnc-graphics/tunnel-target", test_tunnel_target);
   g_test_add_func ("/vnc-graphics/ssh-argv", test_ssh_argv);
   g_test_add_func ("/vnc-graphics/open-tunnel", test_open_tunnel);

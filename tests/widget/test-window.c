@@ -274,8 +274,8 @@ test_console_page (Fixture      *fixture,
   gtk_test_accessible_assert_property (hgr_console_page_get_display (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Screen of beta");
 
-  /* Run from the page: the guest runs, then the display is tried. The test
-   * driver has none to give: the page says so with libvirt's reason. */
+  /* Run from the page: the guest runs, then the display is tried. beta has
+   * none (in the test driver's file): the page says so. */
   /* The button names the page's action, which does nothing while disabled
    * (as the button is insensitive then). */
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (status_button)), ==, "console.run");
@@ -284,7 +284,7 @@ test_console_page (Fixture      *fixture,
                               NULL);
   HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (beta) == HGR_GUEST_STATE_RUNNING);
   HGR_TEST_WAIT_UNTIL (g_strcmp0 (adw_status_page_get_title (status), "Console Unavailable") == 0);
-  g_assert_nonnull (strstr (adw_status_page_get_description (status), "not supported"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "has no display"));
   g_assert_cmpstr (gtk_button_get_label (status_button), ==, "_Try Again");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (status_button)), ==, "console.reconnect");
   g_assert_false (gtk_widget_get_visible (console_child (page, "toolbar")));

@@ -22,6 +22,7 @@
 #include "hgr-config-boot.h"
 #include "hgr-config-cpu.h"
 #include "hgr-config-disk.h"
+#include "hgr-config-graphics.h"
 #include "hgr-config-memory.h"
 #include "hgr-config-nic.h"
 #include "hgr-config-xml.h"
@@ -132,6 +133,7 @@ write_features (HgrNewGuest *self,
 
 static void
 write_devices (HgrNewGuest *self,
+               xmlNodePtr   root,
                xmlNodePtr   devices)
 {
   const char *machine = hgr_new_guest_get_machine (self);
@@ -151,14 +153,7 @@ write_devices (HgrNewGuest *self,
   hgr_xml_set (node, "type", "tablet");
   hgr_xml_set (node, "bus", "usb");
 
-  node = hgr_xml_append (devices, "graphics");
-  hgr_xml_set (node, "type", "vnc");
-  hgr_xml_set (node, "port", "-1");
-  hgr_xml_set (node, "autoport", "yes");
-  hgr_xml_set (node, "listen", "127.0.0.1");
-  node = hgr_xml_append (node, "listen");
-  hgr_xml_set (node, "type", "address");
-  hgr_xml_set (node, "address", "127.0.0.1");
+  hgr_config_add_vnc_display (root, NULL);
 
   node = hgr_xml_append (hgr_xml_append (devices, "video"), "model");
   hgr_xml_set (node, "type", virtio ? "virtio" : "vga");
@@ -250,7 +245,7 @@ hgr_new_guest_build_xml (HgrNewGuest *self,
   write_os (self, root);
   write_features (self, root);
   devices = hgr_xml_append (root, "devices");
-  write_devices (self, devices);
+  write_devices (self, root, devices);
 
   part = loaded_part (hgr_config_memory_new (), root);
   g_object_set (part, "memory", self->memory, "current", self->memory, NULL);
