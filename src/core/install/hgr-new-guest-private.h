@@ -1,6 +1,7 @@
 /* hgr-new-guest-private.h — HgrNewGuest's struct, shared by its files
  *
- * hgr-new-guest.c: the choices as properties, their defaults and checks;
+ * hgr-new-guest.c: the choices as properties and their defaults;
+ * hgr-new-guest-check.c: their checks;
  * hgr-new-guest-build.c: the domain XML; hgr-new-guest-create.c: Create and
  * its rollback, Discard.
  *
@@ -57,6 +58,8 @@ struct _HgrNewGuest
   char *created_iso;
   char *created_disk;
 };
+
+const HgrMachineFacts *hgr_new_guest_get_machine_facts (HgrNewGuest *self);
 
 void hgr_new_guest_set_progress (HgrNewGuest  *self,
                                  HgrCreateStep step,
