@@ -1,7 +1,8 @@
 /* hgr-console-page-private.h — HgrConsolePage's struct, shared by its files
  *
- * HgrConsolePage is one type in two files: hgr-console-page.c (its states:
- * opening the display, the status pages, the spinner) and
+ * HgrConsolePage is one type in three files: hgr-console-page.c (its
+ * states: opening the display, which status to show), hgr-console-page-status.c
+ * (the status page, its spinner and its buttons' actions) and
  * hgr-console-page-toolbar.c (the toolbar's actions and fullscreen).
  *
  * SPDX-FileCopyrightText: The Hangar authors
@@ -15,6 +16,16 @@
 #include "hgr-console-page.h"
 
 G_BEGIN_DECLS
+
+/* The status page's one button: what it does */
+typedef enum
+{
+  STATUS_BUTTON_NONE,
+  STATUS_BUTTON_RUN,
+  STATUS_BUTTON_RECONNECT,
+  STATUS_BUTTON_PASSWORD,
+  STATUS_BUTTON_ADD_VNC,
+} StatusButton;
 
 struct _HgrConsolePage
 {
@@ -60,10 +71,38 @@ void     hgr_console_page_update_hint (HgrConsolePage *self);
 void     hgr_console_page_emit_detach_requested (HgrConsolePage *self,
                                                  gboolean        fullscreen);
 
+void hgr_console_page_update (HgrConsolePage *self);
+void hgr_console_page_stop (HgrConsolePage *self);
+void hgr_console_page_update_actions (HgrConsolePage *self);
+
+/* hgr-console-page-status.c */
+void hgr_console_page_draw_spinner (GtkDrawingArea *area,
+                                    cairo_t        *cr,
+                                    int             width,
+                                    int             height,
+                                    gpointer        data);
+void hgr_console_page_set_spinning (HgrConsolePage *self,
+                                    gboolean        spinning);
+void hgr_console_page_show_status (HgrConsolePage *self,
+                                   const char     *icon_name,
+                                   const char     *title,
+                                   const char     *description,
+                                   StatusButton    button);
+void hgr_console_page_run_activated (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data);
+void hgr_console_page_send_password_activated (GSimpleAction *action,
+                                               GVariant      *parameter,
+                                               gpointer       user_data);
+void hgr_console_page_reconnect_activated (GSimpleAction *action,
+                                           GVariant      *parameter,
+                                           gpointer       user_data);
+void hgr_console_page_password_entry_activate_cb (HgrConsolePage *self);
+void hgr_console_page_add_vnc_activated (GSimpleAction *action,
+                                         GVariant      *parameter,
+                                         gpointer       user_data);
+
 /* hgr-console-page-toolbar.c */
-void         hgr_console_page_add_vnc_activated (GSimpleAction *action,
-                                                 GVariant      *parameter,
-                                                 gpointer       user_data);
 void         hgr_console_page_send_keys_activated (GSimpleAction *action,
                                                    GVariant      *parameter,
                                                    gpointer       user_data);

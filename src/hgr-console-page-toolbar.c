@@ -268,37 +268,3 @@ hgr_console_page_motion_cb (GtkEventControllerMotion *controller,
   else if (gtk_revealer_get_reveal_child (self->osd_revealer) && self->hide_toolbar_source == 0)
     self->hide_toolbar_source = g_timeout_add (TOOLBAR_HIDE_DELAY_MS, hide_toolbar_cb, self);
 }
-
-static void
-add_vnc_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr (HgrConsolePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  gboolean ok = hgr_guest_add_vnc_display_finish (HGR_GUEST (object), result, &error);
-
-  if (self->guest != HGR_GUEST (object) || self->open_error == NULL)
-    return;
-  g_free (self->open_error);
-  self->display_unsupported = !ok;
-  self->open_error = ok ? g_strdup (_ ("A VNC display was added. Shut the guest down and start it again to see its console here."))
-                        /* Translators: %s is libvirt's reason */
-                        : g_strdup_printf (_ ("The VNC display could not be added: %s"), error->message);
-  adw_status_page_set_description (self->status_page, self->open_error);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_button), !ok);
-}
-
-/* Console Unavailable on a SPICE guest: give it a VNC display beside SPICE. */
-void
-hgr_console_page_add_vnc_activated (GSimpleAction *action,
-                                    GVariant      *parameter,
-                                    gpointer       user_data)
-{
-  HgrConsolePage *self = user_data;
-
-  if (self->guest == NULL || !self->display_unsupported)
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->status_button), FALSE);
-  hgr_guest_add_vnc_display_async (self->guest, NULL, add_vnc_cb, g_object_ref (self));
-}

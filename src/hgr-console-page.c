@@ -25,10 +25,6 @@
 #define TOOLBAR_HIDE_DELAY_MS 1500
 /* How close to the top edge the pointer brings the fullscreen toolbar back. */
 #define TOOLBAR_SHOW_DISTANCE 8
-/* The connecting spinner turns at ten frames a second, not at every frame:
- * libgvnc moves on in idle callbacks, which a full-rate animation starves
- * when frames are slow to draw (software GL: stuck at "Connecting…"). */
-#define SPINNER_INTERVAL_MS 100
 
 G_DEFINE_FINAL_TYPE (HgrConsolePage, hgr_console_page, GTK_TYPE_WIDGET)
 
@@ -51,23 +47,12 @@ enum
 
 static guint signals[N_SIGNALS];
 
-typedef enum
-{
-  STATUS_BUTTON_NONE,
-  STATUS_BUTTON_RUN,
-  STATUS_BUTTON_RECONNECT,
-  STATUS_BUTTON_PASSWORD,
-  STATUS_BUTTON_ADD_VNC,
-} StatusButton;
-
 void
 hgr_console_page_emit_detach_requested (HgrConsolePage *self,
                                         gboolean        fullscreen)
 {
   g_signal_emit (self, signals[DETACH_REQUESTED], 0, fullscreen);
 }
-
-static void update (HgrConsolePage *self);
 
 static gboolean
 guest_is_live (HgrGuest *guest)
@@ -86,90 +71,6 @@ guest_is_live (HgrGuest *guest)
     default:
       return FALSE;
     }
-}
-
-static void
-draw_spinner (GtkDrawingArea *area,
-              cairo_t        *cr,
-              int             width,
-              int             height,
-              gpointer        user_data)
-{
-  GdkRGBA color;
-  double  turn = (g_get_monotonic_time () / 1000 % 1000) / 1000.0 * 2 * G_PI;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  color.alpha *= 0.8;
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_set_line_width (cr, 3);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 2, turn, turn + 1.5 * G_PI);
-  cairo_stroke (cr);
-}
-
-static gboolean
-spinner_tick_cb (gpointer user_data)
-{
-  HgrConsolePage *self = user_data;
-
-  gtk_widget_queue_draw (GTK_WIDGET (self->spinner));
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-set_spinning (HgrConsolePage *self,
-              gboolean        spinning)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), spinning);
-  if (spinning && self->spinner_source == 0)
-    self->spinner_source = g_timeout_add (SPINNER_INTERVAL_MS, spinner_tick_cb, self);
-  else if (!spinning)
-    g_clear_handle_id (&self->spinner_source, g_source_remove);
-}
-
-static void
-show_status (HgrConsolePage *self,
-             const char     *icon_name,
-             const char     *title,
-             const char     *description,
-             StatusButton    button)
-{
-  /* No icon: something is under way, shown by the spinner. */
-  set_spinning (self, icon_name == NULL);
-  adw_status_page_set_icon_name (self->status_page, icon_name);
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
-  gtk_widget_set_visible (self->toolbar, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->password_entry), button == STATUS_BUTTON_PASSWORD);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_button), button != STATUS_BUTTON_NONE);
-  /* The button names the action of its status, so it is insensitive when
-   * the action cannot be done (a Run under way, say). */
-  switch (button)
-    {
-    case STATUS_BUTTON_RUN:
-      gtk_button_set_label (self->status_button, _ ("_Run"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "console.run");
-      break;
-    case STATUS_BUTTON_RECONNECT:
-      gtk_button_set_label (self->status_button, _ ("_Try Again"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "console.reconnect");
-      break;
-    case STATUS_BUTTON_PASSWORD:
-      gtk_button_set_label (self->status_button, _ ("_Connect"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "console.send-password");
-      break;
-    case STATUS_BUTTON_ADD_VNC:
-      gtk_button_set_label (self->status_button, _ ("_Add a VNC Display"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "console.add-vnc");
-      break;
-    case STATUS_BUTTON_NONE:
-    default:
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), NULL);
-      break;
-    }
-  gtk_stack_set_visible_child_name (self->stack, "status");
 }
 
 static void
@@ -209,7 +110,7 @@ open_cb (GObject      *object,
                                hgr_host_get_remote (hgr_guest_get_host (HGR_GUEST (object))) ? HGR_VNC_LINK_REMOTE
                                                                                              : HGR_VNC_LINK_LOCAL);
     }
-  update (self);
+  hgr_console_page_update (self);
 }
 
 static void
@@ -221,8 +122,8 @@ start_open (HgrConsolePage *self)
   hgr_guest_open_graphics_async (self->guest, self->opening, open_cb, self);
 }
 
-static void
-stop (HgrConsolePage *self)
+void
+hgr_console_page_stop (HgrConsolePage *self)
 {
   if (self->opening != NULL)
     {
@@ -250,7 +151,7 @@ tunnel_said_cb (GObject      *object,
   g_free (self->tunnel_error);
   /* Translators: %s is what ssh said, such as "Host key verification failed." */
   self->tunnel_error = g_strdup_printf (_ ("The SSH tunnel to the display ended: %s"), said);
-  update (self);
+  hgr_console_page_update (self);
 }
 
 /* When a remote display ends, ssh's words say why better than a closed socket. */
@@ -262,7 +163,7 @@ display_state_cb (HgrConsolePage *self)
   if (self->tunnel != NULL && self->tunnel_error == NULL &&
       (state == HGR_VNC_DISPLAY_STATE_FAILED || state == HGR_VNC_DISPLAY_STATE_DISCONNECTED))
     g_subprocess_communicate_utf8_async (self->tunnel, NULL, NULL, tunnel_said_cb, g_object_ref (self));
-  update (self);
+  hgr_console_page_update (self);
 }
 
 gboolean
@@ -294,8 +195,8 @@ hgr_console_page_update_hint (HgrConsolePage *self)
   gtk_revealer_set_reveal_child (self->hint_revealer, text != NULL && !hgr_console_page_is_fullscreen (self));
 }
 
-static void
-update_actions (HgrConsolePage *self)
+void
+hgr_console_page_update_actions (HgrConsolePage *self)
 {
   gboolean connected = hgr_vnc_display_get_state (self->display) == HGR_VNC_DISPLAY_STATE_CONNECTED;
   GAction *action;
@@ -328,58 +229,58 @@ dup_end_reason (HgrConsolePage *self,
   return *storage;
 }
 
-static void
-update (HgrConsolePage *self)
+void
+hgr_console_page_update (HgrConsolePage *self)
 {
   HgrHost           *host;
   HgrVncDisplayState state = hgr_vnc_display_get_state (self->display);
   g_autofree char   *description = NULL;
 
   g_debug ("update: display state %d, active %d, opening %d", state, self->active, self->opening != NULL);
-  update_actions (self);
+  hgr_console_page_update_actions (self);
   hgr_console_page_update_hint (self);
   if (self->guest == NULL)
     {
-      stop (self);
-      show_status (self, "computer-symbolic", _ ("No Guest"), NULL, STATUS_BUTTON_NONE);
+      hgr_console_page_stop (self);
+      hgr_console_page_show_status (self, "computer-symbolic", _ ("No Guest"), NULL, STATUS_BUTTON_NONE);
       return;
     }
   host = hgr_guest_get_host (self->guest);
 
   if (hgr_host_get_status (host) != HGR_HOST_STATUS_CONNECTED)
     {
-      stop (self);
+      hgr_console_page_stop (self);
       if (hgr_host_get_error_message (host) != NULL)
         /* Translators: %s says why the host went away */
         description = g_strdup_printf (_ ("%s · The console comes back when the host does."),
                                        hgr_host_get_error_message (host));
-      show_status (self, "network-offline-symbolic", _ ("Host Disconnected"),
-                   description != NULL ? description : _ ("The console comes back when the host does."),
-                   STATUS_BUTTON_NONE);
+      hgr_console_page_show_status (self, "network-offline-symbolic", _ ("Host Disconnected"),
+                                    description != NULL ? description : _ ("The console comes back when the host does."),
+                                    STATUS_BUTTON_NONE);
       return;
     }
 
   if (!guest_is_live (self->guest))
     {
-      stop (self);
+      hgr_console_page_stop (self);
       g_clear_pointer (&self->open_error, g_free);
-      show_status (self, "computer-symbolic", _ ("Guest Not Running"),
-                   _ ("Run the guest to see its screen here."),
-                   hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN) ? STATUS_BUTTON_RUN : STATUS_BUTTON_NONE);
+      hgr_console_page_show_status (self, "computer-symbolic", _ ("Guest Not Running"),
+                                    _ ("Run the guest to see its screen here."),
+                                    hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN) ? STATUS_BUTTON_RUN : STATUS_BUTTON_NONE);
       return;
     }
 
   if (!self->active)
     {
-      stop (self);
-      set_spinning (self, FALSE);
+      hgr_console_page_stop (self);
+      hgr_console_page_set_spinning (self, FALSE);
       return;
     }
 
   if (self->open_error != NULL)
     {
-      show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"), self->open_error,
-                   self->display_unsupported ? STATUS_BUTTON_ADD_VNC : STATUS_BUTTON_RECONNECT);
+      hgr_console_page_show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"), self->open_error,
+                                    self->display_unsupported ? STATUS_BUTTON_ADD_VNC : STATUS_BUTTON_RECONNECT);
       return;
     }
 
@@ -388,106 +289,36 @@ update (HgrConsolePage *self)
     case HGR_VNC_DISPLAY_STATE_CLOSED:
       if (self->opening == NULL)
         start_open (self);
-      show_status (self, NULL, _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
+      hgr_console_page_show_status (self, NULL, _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
       return;
     case HGR_VNC_DISPLAY_STATE_CONNECTING:
-      show_status (self, NULL, _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
+      hgr_console_page_show_status (self, NULL, _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
       return;
     case HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD:
-      show_status (self, "dialog-password-symbolic", _ ("Password Needed"),
-                   _ ("The guest’s display asks for its VNC password."), STATUS_BUTTON_PASSWORD);
+      hgr_console_page_show_status (self, "dialog-password-symbolic", _ ("Password Needed"),
+                                    _ ("The guest’s display asks for its VNC password."), STATUS_BUTTON_PASSWORD);
       return;
     case HGR_VNC_DISPLAY_STATE_AUTH_FAILED:
       description = g_strdup_printf (_ ("%s · Check the password and try again."),
                                      hgr_vnc_display_get_error_message (self->display));
-      show_status (self, "dialog-password-symbolic", _ ("Password Not Accepted"), description,
-                   STATUS_BUTTON_PASSWORD);
+      hgr_console_page_show_status (self, "dialog-password-symbolic", _ ("Password Not Accepted"), description,
+                                    STATUS_BUTTON_PASSWORD);
       return;
     case HGR_VNC_DISPLAY_STATE_FAILED:
-      show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"), dup_end_reason (self, &description),
-                   STATUS_BUTTON_RECONNECT);
+      hgr_console_page_show_status (self, "dialog-warning-symbolic", _ ("Console Unavailable"), dup_end_reason (self, &description),
+                                    STATUS_BUTTON_RECONNECT);
       return;
     case HGR_VNC_DISPLAY_STATE_DISCONNECTED:
-      show_status (self, "network-offline-symbolic", _ ("Console Disconnected"), dup_end_reason (self, &description),
-                   STATUS_BUTTON_RECONNECT);
+      hgr_console_page_show_status (self, "network-offline-symbolic", _ ("Console Disconnected"), dup_end_reason (self, &description),
+                                    STATUS_BUTTON_RECONNECT);
       return;
     case HGR_VNC_DISPLAY_STATE_CONNECTED:
     default:
-      set_spinning (self, FALSE);
+      hgr_console_page_set_spinning (self, FALSE);
       gtk_widget_set_visible (self->toolbar, TRUE);
       gtk_stack_set_visible_child_name (self->stack, "display");
       return;
     }
-}
-
-/* ------------------------------------------------------------------------ */
-/* Status page                                                              */
-
-static void
-run_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  g_autoptr (HgrConsolePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!hgr_guest_perform_finish (HGR_GUEST (object), result, &error) && self->guest == HGR_GUEST (object))
-    {
-      update_actions (self); /* Run may be tried again */
-      show_status (self, "dialog-warning-symbolic", _ ("The Guest Could Not Run"), error->message,
-                   STATUS_BUTTON_RUN);
-    }
-}
-
-static void
-run_activated (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  HgrConsolePage *self = user_data;
-
-  if (self->guest == NULL || !hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN))
-    return;
-  g_simple_action_set_enabled (action, FALSE); /* until the guest's state says more */
-  hgr_guest_perform_async (self->guest, HGR_GUEST_ACTION_RUN, NULL, run_cb, g_object_ref (self));
-}
-
-static void
-send_password_activated (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
-{
-  HgrConsolePage  *self = user_data;
-  g_autofree char *password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_entry)));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
-  if (hgr_vnc_display_get_state (self->display) == HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD)
-    hgr_vnc_display_set_password (self->display, password);
-  else
-    {
-      /* refused: a new session with the new password */
-      stop (self);
-      hgr_vnc_display_set_password (self->display, password);
-      update (self);
-    }
-}
-
-static void
-reconnect_activated (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  HgrConsolePage *self = user_data;
-
-  g_clear_pointer (&self->open_error, g_free);
-  stop (self);
-  update (self);
-}
-
-static void
-password_entry_activate_cb (HgrConsolePage *self)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (self->actions), "send-password", NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -624,7 +455,7 @@ hgr_console_page_set_property (GObject      *object,
       break;
     case PROP_DETACHABLE:
       self->detachable = g_value_get_boolean (value);
-      update_actions (self);
+      hgr_console_page_update_actions (self);
       g_object_notify_by_pspec (object, pspec);
       break;
     default:
@@ -688,9 +519,9 @@ static void
 hgr_console_page_init (HgrConsolePage *self)
 {
   static const GActionEntry entries[] = {
-    { "run", run_activated },
-    { "send-password", send_password_activated },
-    { "reconnect", reconnect_activated },
+    { "run", hgr_console_page_run_activated },
+    { "send-password", hgr_console_page_send_password_activated },
+    { "reconnect", hgr_console_page_reconnect_activated },
     { "add-vnc", hgr_console_page_add_vnc_activated },
     { "send-keys", hgr_console_page_send_keys_activated, "s" },
     { "screenshot", hgr_console_page_screenshot_activated },
@@ -703,7 +534,7 @@ hgr_console_page_init (HgrConsolePage *self)
   gsize                    i;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_drawing_area_set_draw_func (self->spinner, draw_spinner, NULL, NULL);
+  gtk_drawing_area_set_draw_func (self->spinner, hgr_console_page_draw_spinner, NULL, NULL);
 
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
@@ -738,9 +569,9 @@ hgr_console_page_init (HgrConsolePage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->guest_signals = g_signal_group_new (HGR_TYPE_GUEST);
-  g_signal_group_connect_swapped (self->guest_signals, "notify::state", G_CALLBACK (update), self);
+  g_signal_group_connect_swapped (self->guest_signals, "notify::state", G_CALLBACK (hgr_console_page_update), self);
   self->host_signals = g_signal_group_new (HGR_TYPE_HOST);
-  g_signal_group_connect_swapped (self->host_signals, "notify::status", G_CALLBACK (update), self);
+  g_signal_group_connect_swapped (self->host_signals, "notify::status", G_CALLBACK (hgr_console_page_update), self);
 
   g_signal_connect_object (self->display, "notify::state", G_CALLBACK (display_state_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->display, "notify::absolute-pointer", G_CALLBACK (hgr_console_page_update_hint), self,
@@ -749,9 +580,9 @@ hgr_console_page_init (HgrConsolePage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->display, "release-requested", G_CALLBACK (release_requested_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->password_entry, "activate", G_CALLBACK (password_entry_activate_cb), self,
+  g_signal_connect_object (self->password_entry, "activate", G_CALLBACK (hgr_console_page_password_entry_activate_cb), self,
                            G_CONNECT_SWAPPED);
-  update (self);
+  hgr_console_page_update (self);
 }
 
 GtkWidget *
@@ -776,7 +607,7 @@ hgr_console_page_set_guest (HgrConsolePage *self,
 
   if (self->guest == guest)
     return;
-  stop (self);
+  hgr_console_page_stop (self);
   g_clear_pointer (&self->open_error, g_free);
   g_set_object (&self->guest, guest);
   g_signal_group_set_target (self->guest_signals, guest);
@@ -787,7 +618,7 @@ hgr_console_page_set_guest (HgrConsolePage *self,
       label = g_strdup_printf (_ ("Screen of %s"), hgr_guest_get_display_name (guest));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->display), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
-  update (self);
+  hgr_console_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUEST]);
 }
 
@@ -813,7 +644,7 @@ hgr_console_page_set_active (HgrConsolePage *self,
   if (self->active == active)
     return;
   self->active = active;
-  update (self);
+  hgr_console_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
 }
 
