@@ -118,6 +118,7 @@ test_domain_capabilities (void)
   g_assert_true (facts->q35.efi);
   g_assert_true (facts->q35.tpm);
   g_assert_cmpuint (facts->q35.max_vcpus, ==, 288);
+  g_assert_true (facts->q35.rng_builtin);
   g_assert_cmpstr (facts->pc.machine, ==, "pc-i440fx-7.2");
   g_assert_cmpstr (facts->emulator, ==, "/usr/bin/qemu-system-x86_64");
   g_assert_cmpstr (facts->domain_type, ==, "qemu");
@@ -351,7 +352,8 @@ test_os_xml (gconstpointer data)
   text = xpath_string (doc, "/domain/devices/video/model/@type");
   g_assert_cmpstr (text, ==, want->video);
   g_clear_pointer (&text, g_free);
-  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/rng[@model='virtio']"), ==, want->rng ? 1 : 0);
+  g_assert_cmpuint (hgr_test_xml_count (xml, "/domain/devices/rng[@model='virtio']/backend[@model='builtin']"), ==,
+                    want->rng ? 1 : 0);
   text = xpath_string (doc, "/domain/devices/memballoon/@model");
   g_assert_cmpstr (text, ==, g_str_equal (want->disk_bus, "virtio") ? "virtio" : "none");
   g_clear_pointer (&text, g_free);

@@ -139,6 +139,7 @@ hgr_host_facts_read_domain_capabilities (HgrMachineFacts *machine,
   loader = hgr_xml_child (os, "loader");
   machine->efi = hgr_xml_is (os, "supported", "yes") &&
                  (enum_has (os, "firmware", "efi") || (hgr_xml_is (loader, "supported", "yes") && hgr_xml_child (loader, "value") != NULL));
+  machine->rng_builtin = enum_has (hgr_xml_path (root, "devices/rng"), "backendModel", "builtin");
   tpm = hgr_xml_path (root, "devices/tpm");
   machine->tpm = hgr_xml_is (tpm, "supported", "yes") && enum_has (tpm, "backendModel", "emulator");
   if (emulator != NULL)

@@ -16,10 +16,11 @@ G_BEGIN_DECLS
 typedef struct
 {
   gboolean available;
-  char    *machine;   /* canonical, e.g. pc-q35-7.2 */
-  gboolean efi;       /* a UEFI firmware is installed for it */
-  gboolean tpm;       /* an emulated TPM (swtpm) can be added */
-  guint    max_vcpus; /* 0: not known */
+  char    *machine;     /* canonical, e.g. pc-q35-7.2 */
+  gboolean efi;         /* a UEFI firmware is installed for it */
+  gboolean tpm;         /* an emulated TPM (swtpm) can be added */
+  guint    max_vcpus;   /* 0: not known */
+  gboolean rng_builtin; /* QEMU's own random number source (no host device file) */
 } HgrMachineFacts;
 
 typedef struct

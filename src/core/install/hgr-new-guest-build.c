@@ -168,11 +168,20 @@ write_devices (HgrNewGuest *self,
     }
   if (hgr_os_info_get_virtio_rng (self->os))
     {
+      const HgrMachineFacts *facts = hgr_new_guest_get_machine_facts (self);
+
+      /* QEMU's own source where it has one: a host device file may be missing in
+       * libvirt's private /dev of the guest (seen in a fresh Debian chroot). */
       node = hgr_xml_append (devices, "rng");
       hgr_xml_set (node, "model", "virtio");
       node = hgr_xml_append (node, "backend");
-      hgr_xml_set (node, "model", "random");
-      hgr_xml_set_text (node, "/dev/urandom");
+      if (facts != NULL && facts->rng_builtin)
+        hgr_xml_set (node, "model", "builtin");
+      else
+        {
+          hgr_xml_set (node, "model", "random");
+          hgr_xml_set_text (node, "/dev/urandom");
+        }
     }
   hgr_xml_set (hgr_xml_append (devices, "memballoon"), "model", virtio ? "virtio" : "none");
 }
