@@ -19,7 +19,6 @@
 
 #include <glib/gi18n.h>
 #include <libvirt/virterror.h>
-#include <stdlib.h>
 
 #include "hgr-config-disk.h"
 #include "hgr-config-graphics.h"
@@ -68,36 +67,6 @@ path_exists (const char *path,
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* The host's virtual networks, by name in order (none known when the host cannot list them). */
-static void
-read_networks (virConnectPtr    conn,
-               HgrConfigLimits *limits)
-{
-  virNetworkPtr *networks = NULL;
-  int            n = virConnectListAllNetworks (conn, &networks, 0);
-  GPtrArray     *names;
-
-  if (n < 0)
-    return;
-  names = g_ptr_array_new ();
-  for (int i = 0; i < n; i++)
-    {
-      g_ptr_array_add (names, g_strdup (virNetworkGetName (networks[i])));
-      virNetworkFree (networks[i]);
-    }
-  free (networks);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  limits->networks = (GStrv) g_ptr_array_free (names, FALSE);
-}
-
 static void
 read_limits (virDomainPtr     domain,
              xmlNodePtr       root,
@@ -118,7 +87,7 @@ read_limits (virDomainPtr     domain,
   if (capabilities != NULL)
     hgr_config_limits_read_domain_capabilities (limits, capabilities);
   limits->guest_active = virDomainIsActive (domain) == 1;
-  read_networks (conn, limits);
+  limits->networks = hgr_libvirt_dup_network_names (conn, 0);
 }
 
 /* Each disk's size, where a pool has its image. */

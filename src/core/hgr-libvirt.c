@@ -12,6 +12,7 @@
 
 #include <libvirt-glib/libvirt-glib.h>
 #include <libvirt/virterror.h>
+#include <stdlib.h>
 
 #include "hgr-error.h"
 
@@ -84,4 +85,41 @@ hgr_libvirt_error_is (int code)
   virErrorPtr last = virGetLastError ();
 
   return last != NULL && last->code == code;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+/**
+ * hgr_libvirt_dup_network_names:
+ * @conn: a connection (in a worker thread)
+ * @flags: virConnectListAllNetworks() flags (0: all, or only the active ones…)
+ *
+ * Returns: (transfer full) (nullable): the host's virtual networks by name, in
+ *   order; %NULL when the host cannot list them (libvirt's error is set)
+ */
+GStrv
+hgr_libvirt_dup_network_names (virConnectPtr conn,
+                               unsigned int  flags)
+{
+  virNetworkPtr *networks = NULL;
+  int            n = virConnectListAllNetworks (conn, &networks, flags);
+  GPtrArray     *names;
+
+  if (n < 0)
+    return NULL;
+  names = g_ptr_array_new ();
+  for (int i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup (virNetworkGetName (networks[i])));
+      virNetworkFree (networks[i]);
+    }
+  free (networks);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (names, FALSE);
 }

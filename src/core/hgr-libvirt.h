@@ -15,11 +15,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (virConnect, virConnectClose)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (virDomain, virDomainFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (virStorageVol, virStorageVolFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (virStoragePool, virStoragePoolFree)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (virStream, virStreamFree)
 
 void     hgr_libvirt_init (void);
 void     hgr_libvirt_set_error (GError    **error,
                                 int         code,
                                 const char *fallback);
 gboolean hgr_libvirt_error_is (int code);
+GStrv    hgr_libvirt_dup_network_names (virConnectPtr conn,
+                                        unsigned int  flags);
 
 G_END_DECLS

@@ -297,23 +297,20 @@ read_pools (virConnectPtr conn,
   virResetLastError ();
 }
 
+/* The active virtual networks (none when the host cannot list them). */
 static void
 read_networks (virConnectPtr conn,
                HgrHostFacts *facts)
 {
-  virNetworkPtr *networks = NULL;
-  int            n = virConnectListAllNetworks (conn, &networks, VIR_CONNECT_LIST_NETWORKS_ACTIVE);
-  GPtrArray     *names = g_ptr_array_new ();
+  GStrv names = hgr_libvirt_dup_network_names (conn, VIR_CONNECT_LIST_NETWORKS_ACTIVE);
 
-  for (int i = 0; i < n; i++)
+  if (names == NULL)
     {
-      g_ptr_array_add (names, g_strdup (virNetworkGetName (networks[i])));
-      virNetworkFree (networks[i]);
+      virResetLastError ();
+      return; /* facts->networks stays empty */
     }
-  free (networks);
   g_strfreev (facts->networks);
-  facts->networks = finish_strv (names);
-  virResetLastError ();
+  facts->networks = names;
 }
 
 typedef struct

@@ -35,8 +35,6 @@
 
 #define UPLOAD_CHUNK (1024 * 1024)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (virStream, virStreamFree)
-
 typedef struct
 {
   HgrNewGuest  *owner;    /* for progress: referenced and released on the main thread */

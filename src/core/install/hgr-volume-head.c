@@ -26,8 +26,6 @@
 #include "hgr-libvirt.h"
 #include "hgr-task.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (virStream, virStreamFree)
-
 typedef struct
 {
   virConnectPtr conn;
