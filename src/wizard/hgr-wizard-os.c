@@ -133,6 +133,15 @@ bind_cb (GtkSignalListItemFactory *factory,
   }
 }
 
+/* A remote volume's copied beginning, once read or no longer wanted. */
+static void
+drop_head_file (HgrWizardOs *self)
+{
+  if (self->head_file != NULL)
+    g_unlink (self->head_file);
+  g_clear_pointer (&self->head_file, g_free);
+}
+
 static void
 identify_cb (GObject      *source,
              GAsyncResult *result,
@@ -142,13 +151,9 @@ identify_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (HgrOsInfo) os = hgr_os_db_identify_finish (HGR_OS_DB (source), result, &error);
 
-  if (self->head_file != NULL)
-    {
-      g_unlink (self->head_file);
-      g_clear_pointer (&self->head_file, g_free);
-    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    return; /* a newer medium is read (and the copy it had is gone) */
+  drop_head_file (self);
   gtk_spinner_stop (self->spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   if (os != NULL)
@@ -231,6 +236,7 @@ hgr_wizard_os_shown (HgrWizardPage *page)
   self->detected_path = g_strdup (path);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  drop_head_file (self);
   self->cancellable = g_cancellable_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->detect_row), _ ("Detecting…"));
   adw_action_row_set_subtitle (self->detect_row, path);
@@ -328,9 +334,7 @@ hgr_wizard_os_finalize (GObject *object)
 
   g_free (self->search_text);
   g_free (self->detected_path);
-  if (self->head_file != NULL)
-    g_unlink (self->head_file);
-  g_free (self->head_file);
+  drop_head_file (self);
   G_OBJECT_CLASS (hgr_wizard_os_parent_class)->finalize (object);
 }
 

@@ -280,8 +280,10 @@ typedef struct
 {
   OsinfoDb     *db;
   char         *path;
-  char         *os_id; /* out: what the medium holds, NULL when not known */
-  GCancellable *cancellable;
+  char         *os_id;       /* out: what the medium holds, NULL when not known */
+  GCancellable *cancellable; /* the worker's: the caller's or the time limit cancel it */
+  GCancellable *caller;
+  gulong        caller_id;
   guint         timeout_id;
   gboolean      timed_out;
 } IdentifyData;
@@ -293,6 +295,7 @@ identify_data_free (IdentifyData *data)
   g_free (data->path);
   g_free (data->os_id);
   g_clear_object (&data->cancellable);
+  g_clear_object (&data->caller);
   g_free (data);
 }
 
@@ -339,6 +342,9 @@ identify_apply (GTask   *task,
   HgrOsInfo    *info;
 
   g_clear_handle_id (&data->timeout_id, g_source_remove);
+  if (data->caller != NULL)
+    g_cancellable_disconnect (data->caller, data->caller_id);
+  data->caller_id = 0;
   if (error != NULL)
     {
       if (data->timed_out)
@@ -404,7 +410,11 @@ hgr_os_db_identify_async (HgrOsDb            *self,
   data->path = g_strdup (path);
   data->cancellable = g_cancellable_new ();
   if (cancellable != NULL)
-    g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled), g_object_ref (data->cancellable), g_object_unref);
+    {
+      data->caller = g_object_ref (cancellable);
+      data->caller_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled), g_object_ref (data->cancellable),
+                                               g_object_unref);
+    }
   data->timeout_id = g_timeout_add_seconds (HGR_OS_DB_IDENTIFY_TIMEOUT, identify_timeout, data);
   /* Returns at once when cancelled: a stuck read finishes (and frees data) on its own. */
   hgr_task_run_full (task, data->cancellable, TRUE, identify_thread, data, (GDestroyNotify) identify_data_free,
