@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "hgr-host-facts.h"
 #include "hgr-host-private.h"
 #include "hgr-test-utils.h"
 
@@ -51,6 +52,22 @@ hgr_test_connect_fixture (const char *file)
   g_assert_no_error (error);
   g_assert_cmpint (hgr_host_get_status (host), ==, HGR_HOST_STATUS_CONNECTED);
   return host;
+}
+
+/* What a new guest may use on @host, read as the New Guest assistant reads it. */
+static inline HgrHostFacts *
+hgr_test_read_facts (HgrHost *host)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  HgrHostFacts *facts;
+
+  hgr_host_read_facts_async (host, NULL, hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL_SECONDS (result != NULL, 60);
+  facts = hgr_host_read_facts_finish (host, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (facts);
+  return facts;
 }
 
 /* g_autoptr (HgrTestHost) host = …: an HgrHost that hgr_test_host_close() ends. */

@@ -132,20 +132,6 @@ inventory (virConnectPtr conn)
   return g_string_free (text, FALSE);
 }
 
-static HgrHostFacts *
-read_facts (HgrHost *host)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  HgrHostFacts *facts;
-
-  hgr_host_read_facts_async (host, NULL, hgr_test_store_result_cb, &result);
-  HGR_TEST_WAIT_UNTIL_SECONDS (result != NULL, 60);
-  facts = hgr_host_read_facts_finish (host, result, &error);
-  g_assert_no_error (error);
-  return facts;
-}
-
 static HgrOsInfo *
 generic_linux (void)
 {
@@ -162,7 +148,7 @@ generic_linux (void)
 static HgrNewGuest *
 new_guest (HgrHost *host)
 {
-  g_autoptr (HgrHostFacts) facts = read_facts (host);
+  g_autoptr (HgrHostFacts) facts = hgr_test_read_facts (host);
   HgrNewGuest     *guest = hgr_new_guest_new (host);
   g_autofree char *name = NULL;
 

@@ -59,21 +59,6 @@ os (const char *short_id)
   return info;
 }
 
-static HgrHostFacts *
-read_facts (HgrHost *host)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  HgrHostFacts *facts;
-
-  hgr_host_read_facts_async (host, NULL, hgr_test_store_result_cb, &result);
-  HGR_TEST_WAIT_UNTIL (result != NULL);
-  facts = hgr_host_read_facts_finish (host, result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (facts);
-  return facts;
-}
-
 static void
 read_domcaps (HgrMachineFacts *machine,
               HgrHostFacts    *facts,
@@ -480,7 +465,7 @@ test_default_name (void)
 {
   g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
-  g_autoptr (HgrHostFacts) facts = read_facts (host);
+  g_autoptr (HgrHostFacts) facts = hgr_test_read_facts (host);
   g_autoptr (GError) error = NULL;
 
   hgr_new_guest_set_facts (guest, facts);
@@ -501,7 +486,7 @@ test_resources (void)
 {
   g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
-  g_autoptr (HgrHostFacts) facts = read_facts (host);
+  g_autoptr (HgrHostFacts) facts = hgr_test_read_facts (host);
   g_autoptr (GError) error = NULL;
   g_autofree char *warning = NULL;
   guint64          memory;
@@ -559,7 +544,7 @@ test_storage_checks (void)
 {
   g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
-  g_autoptr (HgrHostFacts) facts = read_facts (host);
+  g_autoptr (HgrHostFacts) facts = hgr_test_read_facts (host);
   g_autoptr (GError) error = NULL;
   g_autofree char    *pool = NULL;
   const HgrPoolFacts *default_pool;
@@ -616,7 +601,7 @@ test_no_pool (void)
 {
   g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-empty-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
-  g_autoptr (HgrHostFacts) facts = read_facts (host);
+  g_autoptr (HgrHostFacts) facts = hgr_test_read_facts (host);
   g_autofree char  *pool = NULL;
   gboolean          create_pool;
   HgrInstallNetwork network;
@@ -683,7 +668,7 @@ ready_guest (HgrHost    *host,
              const char *short_id)
 {
   HgrNewGuest *guest = hgr_new_guest_new (host);
-  g_autoptr (HgrHostFacts) facts = read_facts (host);
+  g_autoptr (HgrHostFacts) facts = hgr_test_read_facts (host);
 
   hgr_new_guest_set_facts (guest, facts);
   hgr_new_guest_set_os (guest, os (short_id));
@@ -763,7 +748,7 @@ test_rollback_pool (void)
     {
       g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-empty-node.xml");
       g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
-      g_autoptr (HgrHostFacts) facts = read_facts (host);
+      g_autoptr (HgrHostFacts) facts = hgr_test_read_facts (host);
       g_autoptr (GError) error = NULL;
       g_autofree char *before = host_inventory (host);
       g_autofree char *after = NULL;
@@ -807,7 +792,7 @@ test_cancel (void)
 {
   g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("install-empty-node.xml");
   g_autoptr (HgrNewGuest) guest = hgr_new_guest_new (host);
-  g_autoptr (HgrHostFacts) facts = read_facts (host);
+  g_autoptr (HgrHostFacts) facts = hgr_test_read_facts (host);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
