@@ -63,6 +63,8 @@ struct _HgrConsolePage
   GSettings          *settings; /* nullable: the release keys come from it */
   guint               hide_toolbar_source;
   guint               spinner_source;
+  GCancellable       *typing;       /* Type Clipboard under way */
+  AdwToast           *typing_toast; /* its progress, with Stop */
 };
 
 /* hgr-console-page.c */
@@ -103,27 +105,38 @@ void hgr_console_page_add_vnc_activated (GSimpleAction *action,
                                          gpointer       user_data);
 
 /* hgr-console-page-toolbar.c */
-void         hgr_console_page_send_keys_activated (GSimpleAction *action,
-                                                   GVariant      *parameter,
-                                                   gpointer       user_data);
-void         hgr_console_page_screenshot_activated (GSimpleAction *action,
-                                                    GVariant      *parameter,
-                                                    gpointer       user_data);
-void         hgr_console_page_detach_activated (GSimpleAction *action,
-                                                GVariant      *parameter,
-                                                gpointer       user_data);
-void         hgr_console_page_fullscreen_activated (GSimpleAction *action,
-                                                    GVariant      *parameter,
-                                                    gpointer       user_data);
-GtkRevealer *hgr_console_page_toolbar_holder (HgrConsolePage *self);
-GtkWindow   *hgr_console_page_get_window (HgrConsolePage *self);
-void         hgr_console_page_fullscreen_changed_cb (HgrConsolePage *self);
-gboolean     hgr_console_page_save_screenshot (HgrConsolePage *self,
-                                               GdkTexture     *texture,
-                                               GFile          *file);
-void         hgr_console_page_motion_cb (GtkEventControllerMotion *controller,
-                                         double                    x,
-                                         double                    y,
-                                         HgrConsolePage           *self);
+void               hgr_console_page_send_keys_activated (GSimpleAction *action,
+                                                         GVariant      *parameter,
+                                                         gpointer       user_data);
+void               hgr_console_page_screenshot_activated (GSimpleAction *action,
+                                                          GVariant      *parameter,
+                                                          gpointer       user_data);
+void               hgr_console_page_detach_activated (GSimpleAction *action,
+                                                      GVariant      *parameter,
+                                                      gpointer       user_data);
+void               hgr_console_page_fullscreen_activated (GSimpleAction *action,
+                                                          GVariant      *parameter,
+                                                          gpointer       user_data);
+void               hgr_console_page_type_clipboard_activated (GSimpleAction *action,
+                                                              GVariant      *parameter,
+                                                              gpointer       user_data);
+void               hgr_console_page_stop_typing_activated (GSimpleAction *action,
+                                                           GVariant      *parameter,
+                                                           gpointer       user_data);
+void               hgr_console_page_typing_layout_changed (GSimpleAction *action,
+                                                           GVariant      *value,
+                                                           gpointer       user_data);
+void               hgr_console_page_stop_typing (HgrConsolePage *self);
+HgrVncTypingLayout hgr_console_page_typing_layout_from_name (const char *name);
+GtkRevealer       *hgr_console_page_toolbar_holder (HgrConsolePage *self);
+GtkWindow         *hgr_console_page_get_window (HgrConsolePage *self);
+void               hgr_console_page_fullscreen_changed_cb (HgrConsolePage *self);
+gboolean           hgr_console_page_save_screenshot (HgrConsolePage *self,
+                                                     GdkTexture     *texture,
+                                                     GFile          *file);
+void               hgr_console_page_motion_cb (GtkEventControllerMotion *controller,
+                                               double                    x,
+                                               double                    y,
+                                               HgrConsolePage           *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* hgr-console-page-toolbar.c — the console page's toolbar: Send Keys, screenshots, detach, fullscreen
+/* hgr-console-page-toolbar.c — the console page's toolbar: Send Keys, Type Clipboard, screenshots, detach, fullscreen
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,7 @@
 
 #include "hgr-console-page-private.h"
 #include "hgr-console-page.h"
+#include "hgr-vnc-typing.h"
 
 /* How long the fullscreen toolbar stays after the pointer left it. */
 #define TOOLBAR_HIDE_DELAY_MS 1500
@@ -71,6 +72,121 @@ hgr_console_page_send_keys_activated (GSimpleAction *action,
     if (g_str_equal (key_combinations[i].name, name))
       hgr_vnc_display_send_keys (self->display, key_combinations[i].keys, key_combinations[i].n_keys);
   gtk_widget_grab_focus (GTK_WIDGET (self->display));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Type Clipboard                                                           */
+
+HgrVncTypingLayout
+hgr_console_page_typing_layout_from_name (const char *name)
+{
+  return g_strcmp0 (name, "de") == 0 ? HGR_VNC_TYPING_LAYOUT_DE : HGR_VNC_TYPING_LAYOUT_US;
+}
+
+static void
+show_toast (HgrConsolePage *self,
+            const char     *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast        *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+set_typing (HgrConsolePage *self,
+            GCancellable   *typing)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "stop-typing");
+
+  g_set_object (&self->typing, typing);
+  if (self->typing_toast != NULL)
+    adw_toast_dismiss (self->typing_toast); /* clears typing_toast */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), typing != NULL);
+}
+
+static void
+typing_toast_dismissed_cb (HgrConsolePage *self)
+{
+  g_clear_object (&self->typing_toast);
+}
+
+static void
+typed_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (HgrConsolePage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gssize        typed = hgr_vnc_display_type_text_finish (HGR_VNC_DISPLAY (source), result, &error);
+  GCancellable *typing = g_task_get_cancellable (G_TASK (result));
+
+  /* A newer Type Clipboard replaced this one: it says what happens now. */
+  if (typing != self->typing)
+    return;
+  set_typing (self, NULL);
+  if (typed < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, _ ("Typing stopped."));
+  else if (typed < 0)
+    show_toast (self, error->message);
+}
+
+/* Types the clipboard's text into the guest, in the layout the menu says. */
+void
+hgr_console_page_type_clipboard_activated (GSimpleAction *action,
+                                           GVariant      *parameter,
+                                           gpointer       user_data)
+{
+  HgrConsolePage *self = user_data;
+  GAction        *layout_action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "typing-layout");
+  g_autoptr (GVariant) layout = g_action_get_state (layout_action);
+  g_autoptr (GCancellable) typing = g_cancellable_new ();
+  AdwToast *toast;
+
+  hgr_console_page_stop_typing (self);
+  set_typing (self, typing);
+  toast = adw_toast_new (_ ("Typing the clipboard’s text into the guest…"));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _ ("_Stop"));
+  adw_toast_set_action_name (toast, "console.stop-typing");
+  self->typing_toast = g_object_ref (toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (typing_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  hgr_vnc_display_type_clipboard_async (self->display,
+                                        hgr_console_page_typing_layout_from_name (g_variant_get_string (layout, NULL)),
+                                        typing, typed_cb, g_object_ref (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->display));
+}
+
+void
+hgr_console_page_stop_typing (HgrConsolePage *self)
+{
+  if (self->typing != NULL)
+    g_cancellable_cancel (self->typing);
+}
+
+void
+hgr_console_page_stop_typing_activated (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  hgr_console_page_stop_typing (user_data);
+}
+
+void
+hgr_console_page_typing_layout_changed (GSimpleAction *action,
+                                        GVariant      *value,
+                                        gpointer       user_data)
+{
+  HgrConsolePage *self = user_data;
+  const char     *name = g_variant_get_string (value, NULL);
+
+  if (!g_str_equal (name, "us") && !g_str_equal (name, "de"))
+    return;
+  g_simple_action_set_state (action, value);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "console-typing-layout", name);
 }
 
 /**

@@ -125,6 +125,7 @@ start_open (HgrConsolePage *self)
 void
 hgr_console_page_stop (HgrConsolePage *self)
 {
+  hgr_console_page_stop_typing (self);
   if (self->opening != NULL)
     {
       g_cancellable_cancel (self->opening);
@@ -206,6 +207,10 @@ hgr_console_page_update_actions (HgrConsolePage *self)
                                self->guest != NULL && hgr_guest_can (self->guest, HGR_GUEST_ACTION_RUN));
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "send-keys");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), connected);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "type-clipboard");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), connected);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "stop-typing");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->typing != NULL);
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "screenshot");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), connected);
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "detach");
@@ -332,6 +337,12 @@ release_requested_cb (HgrConsolePage *self)
   gtk_widget_child_focus (self->toolbar, GTK_DIR_TAB_FORWARD);
 }
 
+static void
+type_clipboard_requested_cb (HgrConsolePage *self)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self->actions), "type-clipboard", NULL);
+}
+
 static gboolean
 release_keys_mapping (GValue   *value,
                       GVariant *variant,
@@ -382,6 +393,9 @@ hgr_console_page_dispose (GObject *object)
   if (self->opening != NULL)
     g_cancellable_cancel (self->opening);
   g_clear_object (&self->opening);
+  hgr_console_page_stop_typing (self);
+  g_clear_object (&self->typing);
+  g_clear_object (&self->typing_toast);
   g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
   g_clear_handle_id (&self->spinner_source, g_source_remove);
   if (self->guest_signals != NULL)
@@ -524,6 +538,9 @@ hgr_console_page_init (HgrConsolePage *self)
     { "reconnect", hgr_console_page_reconnect_activated },
     { "add-vnc", hgr_console_page_add_vnc_activated },
     { "send-keys", hgr_console_page_send_keys_activated, "s" },
+    { "type-clipboard", hgr_console_page_type_clipboard_activated },
+    { "stop-typing", hgr_console_page_stop_typing_activated },
+    { "typing-layout", NULL, "s", "'us'", hgr_console_page_typing_layout_changed },
     { "screenshot", hgr_console_page_screenshot_activated },
     { "detach", hgr_console_page_detach_activated },
     { "fullscreen", hgr_console_page_fullscreen_activated, NULL, "false" },
@@ -562,6 +579,11 @@ hgr_console_page_init (HgrConsolePage *self)
   controller = gtk_shortcut_controller_new ();
   shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F11, 0), gtk_named_action_new ("console.fullscreen"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  /* Type Clipboard: Ctrl+Shift+V here; in the display, with the release
+   * keys (the display asks for it, see type-clipboard-requested). */
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                               gtk_named_action_new ("console.type-clipboard"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_motion_new ();
@@ -579,6 +601,8 @@ hgr_console_page_init (HgrConsolePage *self)
   g_signal_connect_object (self->display, "notify::grab-keyboard", G_CALLBACK (hgr_console_page_update_hint), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->display, "release-requested", G_CALLBACK (release_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->display, "type-clipboard-requested", G_CALLBACK (type_clipboard_requested_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->password_entry, "activate", G_CALLBACK (hgr_console_page_password_entry_activate_cb), self,
                            G_CONNECT_SWAPPED);
@@ -655,6 +679,16 @@ hgr_console_page_get_display (HgrConsolePage *self)
   return self->display;
 }
 
+/* Another console changed the layout: this page's menu says so too. */
+static void
+typing_layout_setting_cb (HgrConsolePage *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "console-typing-layout");
+  GAction         *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "typing-layout");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
+}
+
 /**
  * hgr_console_page_set_settings:
  * @self: a console page
@@ -672,10 +706,16 @@ hgr_console_page_set_settings (HgrConsolePage *self,
   if (self->settings == settings)
     return;
   if (self->settings != NULL)
-    g_settings_unbind (self->display, "release-modifiers");
+    {
+      g_settings_unbind (self->display, "release-modifiers");
+      g_signal_handlers_disconnect_by_func (self->settings, typing_layout_setting_cb, self);
+    }
   g_set_object (&self->settings, settings);
   if (settings == NULL)
     return;
   g_settings_bind_with_mapping (settings, "console-release-keys", self->display, "release-modifiers",
                                 G_SETTINGS_BIND_GET, release_keys_mapping, NULL, NULL, NULL);
+  g_signal_connect_object (settings, "changed::console-typing-layout", G_CALLBACK (typing_layout_setting_cb), self,
+                           G_CONNECT_SWAPPED);
+  typing_layout_setting_cb (self);
 }

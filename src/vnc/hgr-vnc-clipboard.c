@@ -40,10 +40,29 @@ clipboard_text_cb (GObject      *source,
     send_cut_text (self, text);
 }
 
+/* Text copied in Hangar itself is read straight from its provider (GTK
+ * 4.8's asynchronous read leaks for local content). Returns FALSE when the
+ * clipboard belongs to another program: read it asynchronously then. */
+gboolean
+hgr_vnc_display_dup_local_clipboard_text (HgrVncDisplay *self,
+                                          char         **text)
+{
+  GdkContentProvider *provider = gdk_clipboard_get_content (self->clipboard);
+  g_auto (GValue) value = G_VALUE_INIT;
+
+  *text = NULL;
+  if (provider == NULL)
+    return FALSE;
+  g_value_init (&value, G_TYPE_STRING);
+  if (gdk_content_provider_get_value (provider, &value, NULL))
+    *text = g_value_dup_string (&value);
+  return TRUE;
+}
+
 void
 hgr_vnc_display_send_clipboard (HgrVncDisplay *self)
 {
-  GdkContentProvider *provider;
+  g_autofree char *local = NULL;
 
   if (!hgr_vnc_display_is_connected (self) || self->clipboard == NULL)
     return;
@@ -51,16 +70,9 @@ hgr_vnc_display_send_clipboard (HgrVncDisplay *self)
       !gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (self->clipboard), G_TYPE_STRING))
     return;
 
-  /* Text copied in Hangar itself is read straight from its provider (GTK
-   * 4.8's asynchronous read leaks for local content). */
-  provider = gdk_clipboard_get_content (self->clipboard);
-  if (provider != NULL)
+  if (hgr_vnc_display_dup_local_clipboard_text (self, &local))
     {
-      g_auto (GValue) value = G_VALUE_INIT;
-
-      g_value_init (&value, G_TYPE_STRING);
-      if (gdk_content_provider_get_value (provider, &value, NULL))
-        send_cut_text (self, g_value_get_string (&value));
+      send_cut_text (self, local);
       return;
     }
   gdk_clipboard_read_text_async (self->clipboard, self->clipboard_cancellable, clipboard_text_cb, self);

@@ -1,10 +1,11 @@
 /* hgr-vnc-display-private.h — HgrVncDisplay's struct, shared by its files
  *
- * HgrVncDisplay is one type in four files: hgr-vnc-display.c (the widget:
+ * HgrVncDisplay is one type in five files: hgr-vnc-display.c (the widget:
  * geometry, drawing, properties), hgr-vnc-events.c (keyboard, focus and
  * pointer events), hgr-vnc-session.c (the
- * libgvnc connection: opening, authentication, updates, closing) and
- * hgr-vnc-clipboard.c (clipboard text both ways). The keyboard and button
+ * libgvnc connection: opening, authentication, updates, closing),
+ * hgr-vnc-clipboard.c (clipboard text both ways) and hgr-vnc-type-text.c
+ * (Type Clipboard: text typed as key presses). The keyboard and button
  * state is an HgrVncInput of its own.
  *
  * SPDX-FileCopyrightText: The Hangar authors
@@ -72,6 +73,7 @@ void     hgr_vnc_display_set_absolute_pointer (HgrVncDisplay *self,
                                                gboolean       absolute,
                                                gboolean       always);
 void     hgr_vnc_display_emit_release_requested (HgrVncDisplay *self);
+void     hgr_vnc_display_emit_type_clipboard_requested (HgrVncDisplay *self);
 gboolean hgr_vnc_display_get_picture_rect (HgrVncDisplay   *self,
                                            graphene_rect_t *rect);
 
@@ -90,11 +92,13 @@ void hgr_vnc_display_send_key_cb (gboolean down,
 void hgr_vnc_display_drop_connection (HgrVncDisplay *self);
 
 /* hgr-vnc-clipboard.c */
-void hgr_vnc_display_send_clipboard (HgrVncDisplay *self);
-void hgr_vnc_display_clipboard_changed_cb (GdkClipboard  *clipboard,
-                                           HgrVncDisplay *self);
-void hgr_vnc_display_server_cut_text_cb (VncConnection *connection,
-                                         const char    *text,
-                                         HgrVncDisplay *self);
+gboolean hgr_vnc_display_dup_local_clipboard_text (HgrVncDisplay *self,
+                                                   char         **text);
+void     hgr_vnc_display_send_clipboard (HgrVncDisplay *self);
+void     hgr_vnc_display_clipboard_changed_cb (GdkClipboard  *clipboard,
+                                               HgrVncDisplay *self);
+void     hgr_vnc_display_server_cut_text_cb (VncConnection *connection,
+                                             const char    *text,
+                                             HgrVncDisplay *self);
 
 G_END_DECLS

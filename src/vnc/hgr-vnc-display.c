@@ -46,6 +46,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   RELEASE_REQUESTED,
+  TYPE_CLIPBOARD_REQUESTED,
   N_SIGNALS
 };
 
@@ -92,6 +93,12 @@ void
 hgr_vnc_display_emit_release_requested (HgrVncDisplay *self)
 {
   g_signal_emit (self, signals[RELEASE_REQUESTED], 0);
+}
+
+void
+hgr_vnc_display_emit_type_clipboard_requested (HgrVncDisplay *self)
+{
+  g_signal_emit (self, signals[TYPE_CLIPBOARD_REQUESTED], 0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -512,6 +519,15 @@ hgr_vnc_display_class_init (HgrVncDisplayClass *klass)
    */
   signals[RELEASE_REQUESTED] = g_signal_new ("release-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                              NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * HgrVncDisplay::type-clipboard-requested:
+   *
+   * The user pressed the release modifiers with Shift+V (Ctrl+Alt+Shift+V)
+   * in the display: the clipboard's text should be typed into the guest.
+   * The guest saw the modifiers go up, and sees nothing of the V.
+   */
+  signals[TYPE_CLIPBOARD_REQUESTED] = g_signal_new ("type-clipboard-requested", G_TYPE_FROM_CLASS (klass),
+                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "hgr-vnc-display");
 

@@ -10,6 +10,7 @@
 
 #include "hgr-vnc-enum-types.h"
 #include "hgr-vnc-enums.h"
+#include "hgr-vnc-typing.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,20 @@ void            hgr_vnc_display_set_release_modifiers (HgrVncDisplay  *self,
 void        hgr_vnc_display_send_keys (HgrVncDisplay   *self,
                                        const HgrVncKey *keys,
                                        gsize            n_keys);
+void        hgr_vnc_display_type_text_async (HgrVncDisplay      *self,
+                                             const char         *text,
+                                             HgrVncTypingLayout  layout,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+void        hgr_vnc_display_type_clipboard_async (HgrVncDisplay      *self,
+                                                  HgrVncTypingLayout  layout,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+gssize      hgr_vnc_display_type_text_finish (HgrVncDisplay *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
 GdkTexture *hgr_vnc_display_get_screenshot (HgrVncDisplay *self);
 gboolean    hgr_vnc_display_widget_to_guest (HgrVncDisplay *self,
                                              double         x,

@@ -36,6 +36,18 @@ hgr_vnc_display_send_key_cb (gboolean down,
     vnc_connection_key_event (self->connection, down, keyval, qnum);
 }
 
+/* The release modifiers with Shift+V: Type Clipboard, not keys for the guest. */
+static gboolean
+is_type_clipboard_shortcut (HgrVncDisplay  *self,
+                            guint           keyval,
+                            GdkModifierType state)
+{
+  GdkModifierType release = hgr_vnc_input_get_release_modifiers (self->input);
+
+  return release != 0 && gdk_keyval_to_lower (keyval) == GDK_KEY_v &&
+         (state & gtk_accelerator_get_default_mod_mask ()) == (release | GDK_SHIFT_MASK);
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -45,6 +57,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   if (!hgr_vnc_display_is_connected (self))
     return FALSE;
+  if (is_type_clipboard_shortcut (self, keyval, state))
+    {
+      /* The guest saw the modifiers go down: they go up before it is typed. */
+      hgr_vnc_input_release_all (self->input);
+      hgr_vnc_display_emit_type_clipboard_requested (self);
+      return TRUE;
+    }
 
   hgr_vnc_input_press (self->input, keyval, hgr_vnc_keymap_gdk_to_qnum (keycode), state);
   return TRUE;

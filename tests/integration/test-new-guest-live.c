@@ -173,7 +173,17 @@ create (HgrNewGuest *guest,
   return hgr_new_guest_create_finish (guest, result, error);
 }
 
-/* Create, the guest runs, its console shows the installer's screen; then Discard removes it all. */
+/* Types @text into the console's guest as the menu's Type Clipboard does. */
+static void
+type_clipboard (HgrConsolePage *page,
+                const char     *text)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)), text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "console.type-clipboard", NULL));
+}
+
+/* Create, the guest runs, its console shows the installer's screen, Type
+ * Clipboard reaches its boot prompt; then Discard removes it all. */
 static void
 create_and_see (const char *uri_variable,
                 gboolean    remote)
@@ -231,6 +241,15 @@ create_and_see (const char *uri_variable,
                   remote ? "through SSH, ISO uploaded" : "local", (created_at - start) / 1e6, (shown_at - start) / 1e6,
                   hgr_test_count_lit_pixels (hgr_console_page_get_display (page)));
   printf ("# bench: new guest to first console frame (%s): %.2f s\n", remote ? "ssh" : "local", (shown_at - start) / 1e6);
+
+  /* Type Clipboard into the firmware's boot prompt: "c" at GRUB's menu opens
+   * its command line (the menu's highlight goes), and "halt" typed there
+   * powers the guest off. */
+  type_clipboard (page, "c");
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_test_count_lit_pixels (hgr_console_page_get_display (page)) < INSTALLER_LIT_PIXELS / 2,
+                               30);
+  type_clipboard (page, "halt\n");
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_guest_get_state (created) == HGR_GUEST_STATE_SHUT_OFF, 60);
   gtk_window_destroy (GTK_WINDOW (window));
   HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
 
