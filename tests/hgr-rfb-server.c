@@ -31,15 +31,27 @@ typedef enum
   COMMAND_CUT_TEXT,
   COMMAND_GARBAGE,
   COMMAND_DISCONNECT,
+  COMMAND_FILL,
 } CommandKind;
 
 typedef struct
 {
   CommandKind kind;
+  int         x;
+  int         y;
   int         width;
   int         height;
+  guint32     rgb;
   char       *text;
 } Command;
+
+/* The partial stream: one rectangle this big per update, walking over the
+ * screen, at most this many a second. */
+#define PARTIAL_WIDTH      640
+#define PARTIAL_HEIGHT     360
+#define PARTIAL_STEP_X     160
+#define PARTIAL_STEP_Y     180
+#define PARTIAL_PER_SECOND 60
 
 struct _HgrRfbServer
 {
@@ -69,7 +81,12 @@ struct _HgrRfbServer
   gboolean announce;
   gboolean request_pending;
   gboolean size_changed; /* since the client last heard the size */
-  gboolean dirty;
+  gboolean dirty;        /* something to send */
+  gboolean full;         /* the whole screen: else only the damage below */
+  int      damage[4];    /* x0, y0, x1, y1 of what changed (fills) */
+  int      walk_x;       /* the partial stream's next rectangle */
+  int      walk_y;
+  gint64   next_partial_at;
 };
 
 /**
@@ -217,6 +234,37 @@ put_pixel_format (GByteArray *out)
   g_byte_array_append (out, format, sizeof format);
 }
 
+/* Which part of the screen the next update sends. */
+static void
+update_region (HgrRfbServer *self,
+               int           region[4])
+{
+  region[0] = 0;
+  region[1] = 0;
+  region[2] = self->width;
+  region[3] = self->height;
+  if (self->full || self->announce || self->size_changed)
+    return;
+  if (self->flags & HGR_RFB_SERVER_PARTIAL)
+    {
+      region[0] = self->walk_x;
+      region[1] = self->walk_y;
+      region[2] = MIN (self->walk_x + PARTIAL_WIDTH, self->width);
+      region[3] = MIN (self->walk_y + PARTIAL_HEIGHT, self->height);
+      self->walk_x += PARTIAL_STEP_X;
+      if (self->walk_x + PARTIAL_WIDTH > self->width)
+        {
+          self->walk_x = 0;
+          self->walk_y += PARTIAL_STEP_Y;
+          if (self->walk_y + PARTIAL_HEIGHT > self->height)
+            self->walk_y = 0;
+        }
+      return;
+    }
+  if (self->damage[2] > self->damage[0])
+    memcpy (region, self->damage, sizeof self->damage);
+}
+
 static gboolean
 send_update (HgrRfbServer *self)
 {
@@ -224,6 +272,10 @@ send_update (HgrRfbServer *self)
   gboolean ext_desktop = self->client_ext_desktop && (self->size_changed || self->announce);
   gboolean desktop_size = self->size_changed && self->client_desktop_size && !ext_desktop;
   guint16  n_rects = 1;
+  int      region[4];
+  int      row;
+
+  update_region (self, region);
 
   if (self->announce)
     n_rects += (self->client_ext_key ? 1 : 0) + (self->client_pointer_change ? 1 : 0) +
@@ -264,18 +316,35 @@ send_update (HgrRfbServer *self)
       put_u32 (out, 0);
       self->resize_reason = 0;
     }
-  put_rect_header (out, 0, 0, self->width, self->height, ENCODING_RAW);
+  put_rect_header (out, region[0], region[1], region[2] - region[0], region[3] - region[1], ENCODING_RAW);
 
   self->announce = FALSE;
   self->dirty = FALSE;
+  self->full = FALSE;
   self->size_changed = FALSE;
   self->request_pending = FALSE;
-  if (!write_all (self, out->data, out->len) ||
-      !write_all (self, self->frames[self->frame_index], (gsize) self->width * self->height * 4))
-    return FALSE;
+  memset (self->damage, 0, sizeof self->damage);
+  if (region[0] == 0 && region[2] == self->width)
+    {
+      /* whole rows: one piece of the frame */
+      if (!write_all (self, out->data, out->len) ||
+          !write_all (self, self->frames[self->frame_index] + (gsize) region[1] * self->width,
+                      (gsize) self->width * (region[3] - region[1]) * 4))
+        return FALSE;
+    }
+  else
+    {
+      for (row = region[1]; row < region[3]; row++)
+        g_byte_array_append (out, (const guint8 *) (self->frames[self->frame_index] + (gsize) row * self->width + region[0]),
+                             (region[2] - region[0]) * 4);
+      if (!write_all (self, out->data, out->len))
+        return FALSE;
+    }
 
-  if (self->flags & HGR_RFB_SERVER_STREAM)
+  if (self->flags & (HGR_RFB_SERVER_STREAM | HGR_RFB_SERVER_PARTIAL))
     self->frame_index ^= 1;
+  if (self->flags & HGR_RFB_SERVER_PARTIAL)
+    self->next_partial_at = g_get_monotonic_time () + G_USEC_PER_SEC / PARTIAL_PER_SECOND;
   g_mutex_lock (&self->lock);
   self->frames_sent++;
   g_mutex_unlock (&self->lock);
@@ -381,7 +450,7 @@ handle_client_message (HgrRfbServer *self)
         return FALSE;
       self->request_pending = TRUE;
       if (buffer[0] == 0)
-        self->dirty = TRUE;
+        self->dirty = self->full = TRUE;
       return TRUE;
     case 4: /* KeyEvent */
       {
@@ -444,7 +513,7 @@ handle_client_message (HgrRfbServer *self)
         self->width = width;
         self->height = height;
         make_frames (self);
-        self->dirty = TRUE;
+        self->dirty = self->full = TRUE;
         self->size_changed = TRUE;
         self->resize_reason = 1;
         return TRUE;
@@ -477,7 +546,7 @@ run_command (HgrRfbServer *self,
       self->width = command->width;
       self->height = command->height;
       make_frames (self);
-      self->dirty = TRUE;
+      self->dirty = self->full = TRUE;
       self->size_changed = TRUE;
       return TRUE;
     case COMMAND_CUT_TEXT:
@@ -488,6 +557,32 @@ run_command (HgrRfbServer *self,
         put_u32 (out, strlen (command->text));
         g_byte_array_append (out, (const guint8 *) command->text, strlen (command->text));
         return write_all (self, out->data, out->len);
+      }
+    case COMMAND_FILL:
+      {
+        int x0 = CLAMP (command->x, 0, self->width), y0 = CLAMP (command->y, 0, self->height);
+        int x1 = CLAMP (command->x + command->width, x0, self->width);
+        int y1 = CLAMP (command->y + command->height, y0, self->height);
+
+        for (int y = y0; y < y1; y++)
+          for (int x = x0; x < x1; x++)
+            self->frames[self->frame_index][(gsize) y * self->width + x] = GUINT32_TO_LE (command->rgb);
+        if (self->damage[2] <= self->damage[0])
+          {
+            self->damage[0] = x0;
+            self->damage[1] = y0;
+            self->damage[2] = x1;
+            self->damage[3] = y1;
+          }
+        else
+          {
+            self->damage[0] = MIN (self->damage[0], x0);
+            self->damage[1] = MIN (self->damage[1], y0);
+            self->damage[2] = MAX (self->damage[2], x1);
+            self->damage[3] = MAX (self->damage[3], y1);
+          }
+        self->dirty = TRUE;
+        return TRUE;
       }
     case COMMAND_GARBAGE:
       /* Message type 0xfe does not exist. */
@@ -514,14 +609,22 @@ server_thread (gpointer user_data)
   while (running)
     {
       struct pollfd fds[2] = { { self->fd, POLLIN, 0 }, { self->wake[0], POLLIN, 0 } };
-      gboolean      stream = (self->flags & HGR_RFB_SERVER_STREAM) != 0;
+      gboolean      partial = (self->flags & HGR_RFB_SERVER_PARTIAL) != 0;
+      gboolean      stream = (self->flags & HGR_RFB_SERVER_STREAM) != 0 || partial;
+      int           timeout = -1;
 
       if (self->request_pending && (self->dirty || self->announce || stream))
         {
-          running = send_update (self);
-          continue;
+          gint64 wait = partial && !self->full ? self->next_partial_at - g_get_monotonic_time () : 0;
+
+          if (wait <= 0)
+            {
+              running = send_update (self);
+              continue;
+            }
+          timeout = (int) (wait / 1000) + 1;
         }
-      if (poll (fds, 2, -1) < 0 && errno != EINTR)
+      if (poll (fds, 2, timeout) < 0 && errno != EINTR)
         break;
       if (fds[1].revents & POLLIN)
         {
@@ -631,6 +734,32 @@ hgr_rfb_server_send_cut_text (HgrRfbServer *self,
 
   command->kind = COMMAND_CUT_TEXT;
   command->text = g_strdup (latin1);
+  push_command (self, command);
+}
+
+/**
+ * hgr_rfb_server_fill:
+ * @rgb: 0x00RRGGBB
+ *
+ * Paints a rectangle of the screen in one colour; the next update sends
+ * only what changed since the last one (the rectangles' bounding box).
+ */
+void
+hgr_rfb_server_fill (HgrRfbServer *self,
+                     int           x,
+                     int           y,
+                     int           width,
+                     int           height,
+                     guint32       rgb)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->kind = COMMAND_FILL;
+  command->x = x;
+  command->y = y;
+  command->width = width;
+  command->height = height;
+  command->rgb = rgb;
   push_command (self, command);
 }
 

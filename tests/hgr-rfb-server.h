@@ -43,6 +43,8 @@ typedef enum
   HGR_RFB_SERVER_PASSWORD = 1 << 3,         /* offer VNC authentication only, refuse it */
   HGR_RFB_SERVER_CURSOR = 1 << 4,           /* send an 8×8 cursor, hot spot (2, 3) */
   HGR_RFB_SERVER_RESIZABLE = 1 << 5,        /* ExtendedDesktopSize: the client may set the size */
+  HGR_RFB_SERVER_PARTIAL = 1 << 6,          /* after a whole frame, one 640×360 rectangle per request,
+                                             * walking over the screen, at most 60 a second */
 } HgrRfbServerFlags;
 
 HgrRfbServer *hgr_rfb_server_new (int               width,
@@ -61,6 +63,12 @@ guint32 hgr_rfb_server_pixel (int x,
 void hgr_rfb_server_resize (HgrRfbServer *self,
                             int           width,
                             int           height);
+void hgr_rfb_server_fill (HgrRfbServer *self,
+                          int           x,
+                          int           y,
+                          int           width,
+                          int           height,
+                          guint32       rgb);
 void hgr_rfb_server_send_cut_text (HgrRfbServer *self,
                                    const char   *latin1);
 void hgr_rfb_server_send_garbage (HgrRfbServer *self);

@@ -1,11 +1,12 @@
 /* hgr-vnc-display-private.h — HgrVncDisplay's struct, shared by its files
  *
- * HgrVncDisplay is one type in five files: hgr-vnc-display.c (the widget:
+ * HgrVncDisplay is one type in six files: hgr-vnc-display.c (the widget:
  * geometry, drawing, properties), hgr-vnc-events.c (keyboard, focus and
  * pointer events), hgr-vnc-session.c (the
  * libgvnc connection: opening, authentication, updates, closing),
- * hgr-vnc-clipboard.c (clipboard text both ways) and hgr-vnc-type-text.c
- * (Type Clipboard: text typed as key presses). The keyboard and button
+ * hgr-vnc-clipboard.c (clipboard text both ways), hgr-vnc-type-text.c
+ * (Type Clipboard: text typed as key presses) and hgr-vnc-tiles.c (the
+ * picture as tiles that cost only when they change). The keyboard and button
  * state is an HgrVncInput of its own.
  *
  * SPDX-FileCopyrightText: The Hangar authors
@@ -21,6 +22,19 @@
 
 G_BEGIN_DECLS
 
+/* Big enough for few textures on a large screen, small enough that a
+ * window-sized change re-uploads little beside it. */
+#define HGR_VNC_TILE_SIZE 256
+
+/* One tile of the picture: its node, where it was drawn, whether an update
+ * touched it since. */
+typedef struct
+{
+  GskRenderNode  *node;
+  graphene_rect_t rect;
+  gboolean        damaged;
+} HgrVncTile;
+
 struct _HgrVncDisplay
 {
   GtkWidget parent_instance;
@@ -31,16 +45,23 @@ struct _HgrVncDisplay
   char              *password;
 
   /* The framebuffer libgvnc draws into: 32-bit pixels, B G R x in memory.
-   * Textures share the bytes; the fourth byte stays 0, which is why the
-   * picture is drawn over black (see snapshot()). */
+   * It is drawn as tiles of HGR_VNC_TILE_SIZE², each a render node kept
+   * until an update touches it (hgr-vnc-tiles.c); the fourth byte stays 0,
+   * which is why the picture is drawn over black (see snapshot()). */
   GBytes             *pixels;
   VncBaseFramebuffer *framebuffer;
   int                 fb_width;
   int                 fb_height;
-  GdkTexture         *texture;
-  gboolean            dirty;
+  HgrVncTile         *tiles;
+  int                 tiles_x;
+  int                 tiles_y;
+  guint               n_damaged;   /* tiles an update touched since the last frame */
+  gboolean            cairo_nodes; /* the tiles are drawn for GTK's cairo renderer */
+  GskRenderNode      *whole;       /* one texture, when most of the screen changed */
+  graphene_rect_t     whole_rect;
   guint64             frames_received;
   guint64             frames_painted;
+  guint64             tiles_made;
 
   gboolean scale_to_fit;
   gboolean resize_guest;
@@ -76,6 +97,20 @@ void     hgr_vnc_display_emit_release_requested (HgrVncDisplay *self);
 void     hgr_vnc_display_emit_type_clipboard_requested (HgrVncDisplay *self);
 gboolean hgr_vnc_display_get_picture_rect (HgrVncDisplay   *self,
                                            graphene_rect_t *rect);
+
+/* hgr-vnc-tiles.c */
+double hgr_vnc_snap_to_device (int    scale_factor,
+                               double coordinate);
+void   hgr_vnc_display_make_tiles (HgrVncDisplay *self);
+void   hgr_vnc_display_free_tiles (HgrVncDisplay *self);
+void   hgr_vnc_display_damage (HgrVncDisplay *self,
+                               int            x,
+                               int            y,
+                               int            width,
+                               int            height);
+void   hgr_vnc_display_snapshot_tiles (HgrVncDisplay         *self,
+                                       GtkSnapshot           *snapshot,
+                                       const graphene_rect_t *picture);
 
 /* hgr-vnc-events.c */
 void hgr_vnc_display_add_input_controllers (HgrVncDisplay *self);

@@ -2,9 +2,11 @@
  *
  * gtk-vnc's own display widget is GTK 3; this one is GTK 4 on gtk-vnc's
  * protocol library. libgvnc speaks RFB in coroutines on the main context and
- * decodes into a framebuffer we own. Updates only mark the picture dirty; the
- * next frame-clock tick turns the framebuffer into one texture, so a server
- * that sends faster than the screen refreshes costs one texture per frame.
+ * decodes into a framebuffer we own, drawn as tiles: an update marks the
+ * tiles it touched, and the next frame makes a new texture for those only
+ * (GTK keeps the others on the GPU). A server that sends faster than the
+ * screen refreshes costs at most one texture per tile per frame, and a
+ * small change costs a small upload.
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -111,6 +113,7 @@ hgr_vnc_display_get_picture_rect (HgrVncDisplay   *self,
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
+  int    widget_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double scale;
 
   if (self->fb_width <= 0 || self->fb_height <= 0 || width <= 0 || height <= 0)
@@ -119,12 +122,13 @@ hgr_vnc_display_get_picture_rect (HgrVncDisplay   *self,
   if (self->scale_to_fit)
     scale = MIN (width / self->fb_width, height / self->fb_height);
   else /* one guest pixel on one device pixel */
-    scale = 1.0 / gtk_widget_get_scale_factor (GTK_WIDGET (self));
+    scale = 1.0 / widget_scale;
 
   rect->size.width = self->fb_width * scale;
   rect->size.height = self->fb_height * scale;
-  rect->origin.x = MAX (0, (width - rect->size.width) / 2);
-  rect->origin.y = MAX (0, (height - rect->size.height) / 2);
+  /* centred, on whole device pixels: at 1:1 each guest pixel is one */
+  rect->origin.x = hgr_vnc_snap_to_device (widget_scale, MAX (0, (width - rect->size.width) / 2));
+  rect->origin.y = hgr_vnc_snap_to_device (widget_scale, MAX (0, (height - rect->size.height) / 2));
   return TRUE;
 }
 
@@ -168,9 +172,9 @@ hgr_vnc_display_widget_to_guest (HgrVncDisplay *self,
 void
 hgr_vnc_display_free_framebuffer (HgrVncDisplay *self)
 {
+  hgr_vnc_display_free_tiles (self);
   g_clear_object (&self->framebuffer);
   g_clear_pointer (&self->pixels, g_bytes_unref);
-  g_clear_object (&self->texture);
   self->fb_width = self->fb_height = 0;
 }
 
@@ -212,18 +216,11 @@ hgr_vnc_display_setup_framebuffer (HgrVncDisplay *self)
   g_object_set_data_full (G_OBJECT (self->framebuffer), "hgr-pixels", g_bytes_ref (self->pixels),
                           (GDestroyNotify) g_bytes_unref);
   vnc_connection_set_framebuffer (self->connection, VNC_FRAMEBUFFER (self->framebuffer));
-  self->dirty = TRUE;
+  hgr_vnc_display_make_tiles (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUEST_WIDTH]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUEST_HEIGHT]);
   gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-static GdkTexture *
-new_texture (HgrVncDisplay *self)
-{
-  return gdk_memory_texture_new (self->fb_width, self->fb_height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, self->pixels,
-                                 self->fb_width * 4);
 }
 
 static void
@@ -240,18 +237,8 @@ hgr_vnc_display_snapshot (GtkWidget   *widget,
    * pixels to set an alpha byte. */
   gtk_snapshot_append_color (snapshot, &(GdkRGBA){ 0, 0, 0, 1 }, &bounds);
 
-  if (self->pixels == NULL || !hgr_vnc_display_get_picture_rect (self, &picture))
-    return;
-
-  if (self->dirty || self->texture == NULL)
-    {
-      /* One texture per frame, however many updates came since the last. */
-      g_set_object (&self->texture, NULL);
-      self->texture = new_texture (self);
-      self->dirty = FALSE;
-      self->frames_painted++;
-    }
-  gtk_snapshot_append_texture (snapshot, self->texture, &picture);
+  if (self->pixels != NULL && hgr_vnc_display_get_picture_rect (self, &picture))
+    hgr_vnc_display_snapshot_tiles (self, snapshot, &picture);
 }
 
 static void
@@ -709,4 +696,23 @@ hgr_vnc_display_get_frame_counts (HgrVncDisplay *self,
     *received = self->frames_received;
   if (painted != NULL)
     *painted = self->frames_painted;
+}
+
+/**
+ * hgr_vnc_display_get_tile_counts:
+ * @self: a display
+ * @n_tiles: (out) (optional): how many tiles the picture has now
+ * @made: (out) (optional): tile textures made in this session: what was uploaded
+ */
+void
+hgr_vnc_display_get_tile_counts (HgrVncDisplay *self,
+                                 guint         *n_tiles,
+                                 guint64       *made)
+{
+  g_return_if_fail (HGR_IS_VNC_DISPLAY (self));
+
+  if (n_tiles != NULL)
+    *n_tiles = self->tiles_x * self->tiles_y;
+  if (made != NULL)
+    *made = self->tiles_made;
 }

@@ -148,11 +148,7 @@ vnc_framebuffer_update_cb (VncConnection *connection,
                            HgrVncDisplay *self)
 {
   self->frames_received++;
-  if (!self->dirty)
-    {
-      self->dirty = TRUE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
+  hgr_vnc_display_damage (self, x, y, width, height);
   /* libgvnc asks for nothing by itself: the next update is asked for as
    * this one arrives (the server answers when something changed). */
   vnc_connection_framebuffer_update_request (connection, TRUE, 0, 0, self->fb_width, self->fb_height);
@@ -302,7 +298,7 @@ hgr_vnc_display_open_fd (HgrVncDisplay *self,
 
   hgr_vnc_display_drop_connection (self);
   hgr_vnc_display_free_framebuffer (self);
-  self->frames_received = self->frames_painted = 0;
+  self->frames_received = self->frames_painted = self->tiles_made = 0;
 
   self->connection = vnc_connection_new ();
   g_object_set_data (G_OBJECT (self->connection), "hgr-link", GINT_TO_POINTER (link));

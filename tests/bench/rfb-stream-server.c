@@ -1,8 +1,10 @@
 /* rfb-stream-server.c — Hangar's RFB test server, streaming whole frames over TCP
  *
- * Usage: rfb-stream-server PORT WIDTH HEIGHT
+ * Usage: rfb-stream-server PORT WIDTH HEIGHT [partial]
  * Listens on 127.0.0.1:PORT and serves one client after another, each
- * answered with a whole new raw frame for every update request. Prints
+ * answered with a whole new raw frame for every update request, or with
+ * "partial" one new 640×360 raw rectangle per request after the first
+ * frame, walking over the screen, at most 60 a second. Prints
  * "ready" once listening, "at TIME frames N" every 100 ms while a client is
  * served (TIME in µs of the monotonic clock) and "end N" when it leaves.
  *
@@ -27,15 +29,18 @@ main (int   argc,
   g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr (GSocketAddress) address = NULL;
   g_autoptr (GError) error = NULL;
-  int width, height;
+  int               width, height;
+  HgrRfbServerFlags flags = HGR_RFB_SERVER_STREAM;
 
   /* Ends with the benchmark, even one that aborts. */
   prctl (PR_SET_PDEATHSIG, SIGTERM);
-  if (argc != 4)
+  if (argc != 4 && !(argc == 5 && g_str_equal (argv[4], "partial")))
     {
-      fprintf (stderr, "usage: %s PORT WIDTH HEIGHT\n", argv[0]);
+      fprintf (stderr, "usage: %s PORT WIDTH HEIGHT [partial]\n", argv[0]);
       return 2;
     }
+  if (argc == 5)
+    flags = HGR_RFB_SERVER_PARTIAL;
   width = atoi (argv[2]);
   height = atoi (argv[3]);
   address = g_inet_socket_address_new (loopback, atoi (argv[1]));
@@ -58,7 +63,7 @@ main (int   argc,
           fprintf (stderr, "rfb-stream-server: %s\n", error->message);
           return 1;
         }
-      server = hgr_rfb_server_new (width, height, HGR_RFB_SERVER_STREAM);
+      server = hgr_rfb_server_new (width, height, flags);
       hgr_rfb_server_start_on_fd (server, dup (g_socket_get_fd (client)));
       /* The clock is CLOCK_MONOTONIC, the same in every process here. */
       while (!hgr_rfb_server_is_finished (server))

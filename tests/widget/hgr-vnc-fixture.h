@@ -11,6 +11,7 @@
 #pragma once
 
 #include <gdk/x11/gdkx.h>
+#include <gsk/gl/gskglrenderer.h>
 #include <gtk/gtk.h>
 
 #include "hgr-rfb-server.h"
@@ -98,25 +99,46 @@ typedef struct
   guint8 *data;
 } Picture;
 
+/* What the widget draws, in device pixels of a screen of @scale. */
 static inline Picture
-render (GtkWidget *widget)
+render_scaled (GtkWidget *widget,
+               int        scale)
 {
   g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderer) renderer = gsk_cairo_renderer_new ();
+  GtkNative *native = gtk_widget_get_native (widget);
+  /* the kind of renderer the window has: the display draws for it */
+  g_autoptr (GskRenderer) renderer = native != NULL && !GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native))
+                                       ? gsk_gl_renderer_new ()
+                                       : gsk_cairo_renderer_new ();
   g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GskRenderNode) scaled = NULL;
   g_autoptr (GdkTexture) texture = NULL;
-  Picture picture = { gtk_widget_get_width (widget), gtk_widget_get_height (widget), NULL };
+  Picture picture = { gtk_widget_get_width (widget) * scale, gtk_widget_get_height (widget) * scale, NULL };
 
   /* What the widget draws, as GTK asks it at the next frame. */
   GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
+  if (scale == 1)
+    scaled = gsk_render_node_ref (node);
+  else
+    {
+      g_autoptr (GskTransform) transform = gsk_transform_scale (NULL, scale, scale);
+
+      scaled = gsk_transform_node_new (node, transform);
+    }
   g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, picture.width, picture.height));
+  texture = gsk_renderer_render_texture (renderer, scaled, &GRAPHENE_RECT_INIT (0, 0, picture.width, picture.height));
   gsk_renderer_unrealize (renderer);
   picture.data = g_malloc ((gsize) picture.width * picture.height * 4);
   gdk_texture_download (texture, picture.data, picture.width * 4);
   return picture;
+}
+
+static inline Picture
+render (GtkWidget *widget)
+{
+  return render_scaled (widget, 1);
 }
 
 static inline guint32

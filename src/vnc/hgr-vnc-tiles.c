@@ -1,0 +1,252 @@
+/* hgr-vnc-tiles.c — HgrVncDisplay's picture as tiles: a small change costs a small upload
+ *
+ * The framebuffer is cut into tiles of HGR_VNC_TILE_SIZE². Each tile's
+ * render node is kept from frame to frame until an update touches it, so
+ * GTK sees the same node, repaints nothing there and keeps its texture on
+ * the GPU. A tile lies between device-pixel edges, so seams are never
+ * blended with the black below, in fit and 1:1, at any scale factor.
+ *
+ * Two kinds of node, for GTK 4.8's two renderers:
+ * - GL (and any other): a GdkMemoryTexture over the tile's part of the
+ *   framebuffer's bytes (no copy; uploaded once by the renderer). When an
+ *   update touched most tiles (a whole new frame), one texture over the
+ *   whole framebuffer is cheaper than many: it is drawn instead.
+ * - cairo: GTK 4.8 draws a texture node by converting the whole texture
+ *   through floats, every frame, for every node, inside the damage or not.
+ *   A cairo node over a cairo image surface of the tile's bytes costs one
+ *   copy when it is made and, when drawn, only what lies inside the
+ *   damage.
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "hgr-vnc-display-private.h"
+#include "hgr-vnc-display.h"
+
+/* A widget coordinate moved to the nearest device pixel's edge. */
+double
+hgr_vnc_snap_to_device (int    scale_factor,
+                        double coordinate)
+{
+  return round (coordinate * scale_factor) / scale_factor;
+}
+
+static void
+drop_nodes (HgrVncDisplay *self)
+{
+  for (int i = 0; i < self->tiles_x * self->tiles_y; i++)
+    g_clear_pointer (&self->tiles[i].node, gsk_render_node_unref);
+  g_clear_pointer (&self->whole, gsk_render_node_unref);
+}
+
+/* A new framebuffer: every tile is to be made. */
+void
+hgr_vnc_display_make_tiles (HgrVncDisplay *self)
+{
+  hgr_vnc_display_free_tiles (self);
+  self->tiles_x = (self->fb_width + HGR_VNC_TILE_SIZE - 1) / HGR_VNC_TILE_SIZE;
+  self->tiles_y = (self->fb_height + HGR_VNC_TILE_SIZE - 1) / HGR_VNC_TILE_SIZE;
+  self->tiles = g_new0 (HgrVncTile, self->tiles_x * self->tiles_y);
+  for (int i = 0; i < self->tiles_x * self->tiles_y; i++)
+    self->tiles[i].damaged = TRUE;
+  self->n_damaged = self->tiles_x * self->tiles_y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+hgr_vnc_display_free_tiles (HgrVncDisplay *self)
+{
+  if (self->tiles != NULL)
+    drop_nodes (self);
+  g_clear_pointer (&self->tiles, g_free);
+  self->tiles_x = self->tiles_y = 0;
+  self->n_damaged = 0;
+}
+
+/* An update changed these guest pixels: their tiles are made again. */
+void
+hgr_vnc_display_damage (HgrVncDisplay *self,
+                        int            x,
+                        int            y,
+                        int            width,
+                        int            height)
+{
+  int   x0 = MAX (x, 0) / HGR_VNC_TILE_SIZE;
+  int   y0 = MAX (y, 0) / HGR_VNC_TILE_SIZE;
+  int   x1 = MIN ((MIN (x + width, self->fb_width) + HGR_VNC_TILE_SIZE - 1) / HGR_VNC_TILE_SIZE, self->tiles_x);
+  int   y1 = MIN ((MIN (y + height, self->fb_height) + HGR_VNC_TILE_SIZE - 1) / HGR_VNC_TILE_SIZE, self->tiles_y);
+  guint before = self->n_damaged;
+
+  if (width <= 0 || height <= 0 || self->tiles == NULL)
+    return;
+  for (int ty = y0; ty < y1; ty++)
+    for (int tx = x0; tx < x1; tx++)
+      {
+        HgrVncTile *tile = &self->tiles[ty * self->tiles_x + tx];
+
+        g_clear_pointer (&tile->node, gsk_render_node_unref);
+        if (!tile->damaged)
+          {
+            tile->damaged = TRUE;
+            self->n_damaged++;
+          }
+      }
+  g_clear_pointer (&self->whole, gsk_render_node_unref);
+  if (before == 0 && self->n_damaged > 0)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Pixels (x, y, width, height) of the framebuffer as a texture: its bytes, not a copy. */
+static GdkTexture *
+texture_over (HgrVncDisplay *self,
+              int            x,
+              int            y,
+              int            width,
+              int            height)
+{
+  gsize stride = (gsize) self->fb_width * 4;
+  g_autoptr (GBytes) bytes = g_bytes_new_from_bytes (self->pixels, y * stride + (gsize) x * 4,
+                                                     (height - 1) * stride + (gsize) width * 4);
+
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, stride);
+}
+
+static GskRenderNode *
+texture_node (HgrVncDisplay         *self,
+              int                    x,
+              int                    y,
+              int                    width,
+              int                    height,
+              const graphene_rect_t *rect)
+{
+  g_autoptr (GdkTexture) texture = texture_over (self, x, y, width, height);
+
+  return gsk_texture_node_new (texture, rect);
+}
+
+/* The cairo renderer's tile: the pixels copied once into the node's recording. */
+static GskRenderNode *
+cairo_tile_node (HgrVncDisplay         *self,
+                 int                    x,
+                 int                    y,
+                 int                    width,
+                 int                    height,
+                 const graphene_rect_t *rect)
+{
+  guint8          *data = (guint8 *) g_bytes_get_data (self->pixels, NULL);
+  int              stride = self->fb_width * 4;
+  GskRenderNode   *node = gsk_cairo_node_new (rect);
+  cairo_t         *cr = gsk_cairo_node_get_draw_context (node);
+  cairo_surface_t *surface;
+  cairo_pattern_t *pattern;
+  cairo_matrix_t   matrix;
+
+  /* RGB24: the fourth byte is not alpha, the picture is opaque */
+  surface = cairo_image_surface_create_for_data (data + (gsize) y * stride + (gsize) x * 4, CAIRO_FORMAT_RGB24, width,
+                                                 height, stride);
+  pattern = cairo_pattern_create_for_surface (surface);
+  /* the tile's edge pixels repeat outward instead of fading to nothing */
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+  cairo_matrix_init_scale (&matrix, width / rect->size.width, height / rect->size.height);
+  cairo_matrix_translate (&matrix, -rect->origin.x, -rect->origin.y);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_set_source (cr, pattern);
+  cairo_rectangle (cr, rect->origin.x, rect->origin.y, rect->size.width, rect->size.height);
+  cairo_fill (cr);
+  cairo_pattern_destroy (pattern);
+  cairo_destroy (cr);
+  /* the recording took its own copy of the pixels */
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return node;
+}
+
+static gboolean
+draws_with_cairo (HgrVncDisplay *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+
+  return native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
+}
+
+void
+hgr_vnc_display_snapshot_tiles (HgrVncDisplay         *self,
+                                GtkSnapshot           *snapshot,
+                                const graphene_rect_t *picture)
+{
+  int      scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  gboolean cairo = draws_with_cairo (self);
+  double   sx = picture->size.width / self->fb_width;
+  double   sy = picture->size.height / self->fb_height;
+  guint    n_tiles = self->tiles_x * self->tiles_y;
+
+  if (cairo != self->cairo_nodes)
+    {
+      drop_nodes (self);
+      self->cairo_nodes = cairo;
+    }
+  if (self->n_damaged > 0)
+    self->frames_painted++;
+
+  /* Most of the screen is new: one texture for it all (not for cairo,
+   * whose tiles copy what a texture would convert). */
+  if (!cairo && self->n_damaged > n_tiles / 2)
+    {
+      graphene_rect_t rect;
+
+      rect.origin = picture->origin;
+      rect.size.width = hgr_vnc_snap_to_device (scale_factor, picture->origin.x + picture->size.width) - rect.origin.x;
+      rect.size.height = hgr_vnc_snap_to_device (scale_factor, picture->origin.y + picture->size.height) -
+                         rect.origin.y;
+      if (self->whole == NULL || !graphene_rect_equal (&rect, &self->whole_rect))
+        {
+          g_clear_pointer (&self->whole, gsk_render_node_unref);
+          self->whole = texture_node (self, 0, 0, self->fb_width, self->fb_height, &rect);
+          self->whole_rect = rect;
+        }
+      /* the tiles are made again when only some change */
+      for (guint i = 0; i < n_tiles; i++)
+        {
+          g_clear_pointer (&self->tiles[i].node, gsk_render_node_unref);
+          self->tiles[i].damaged = FALSE;
+        }
+      self->n_damaged = 0;
+      gtk_snapshot_append_node (snapshot, self->whole);
+      return;
+    }
+
+  for (int ty = 0; ty < self->tiles_y; ty++)
+    {
+      int    y = ty * HGR_VNC_TILE_SIZE;
+      int    height = MIN (HGR_VNC_TILE_SIZE, self->fb_height - y);
+      double y0 = hgr_vnc_snap_to_device (scale_factor, picture->origin.y + y * sy);
+      double y1 = hgr_vnc_snap_to_device (scale_factor, picture->origin.y + (y + height) * sy);
+
+      for (int tx = 0; tx < self->tiles_x; tx++)
+        {
+          HgrVncTile     *tile = &self->tiles[ty * self->tiles_x + tx];
+          int             x = tx * HGR_VNC_TILE_SIZE;
+          int             width = MIN (HGR_VNC_TILE_SIZE, self->fb_width - x);
+          double          x0 = hgr_vnc_snap_to_device (scale_factor, picture->origin.x + x * sx);
+          double          x1 = hgr_vnc_snap_to_device (scale_factor, picture->origin.x + (x + width) * sx);
+          graphene_rect_t rect = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+
+          if (tile->node == NULL || !graphene_rect_equal (&rect, &tile->rect))
+            {
+              g_clear_pointer (&tile->node, gsk_render_node_unref);
+              tile->node = cairo ? cairo_tile_node (self, x, y, width, height, &rect)
+                                 : texture_node (self, x, y, width, height, &rect);
+              tile->rect = rect;
+              self->tiles_made++;
+            }
+          tile->damaged = FALSE;
+          gtk_snapshot_append_node (snapshot, tile->node);
+        }
+    }
+  self->n_damaged = 0;
+}

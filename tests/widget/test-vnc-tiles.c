@@ -1,0 +1,268 @@
+/* test-vnc-tiles.c — the console's picture as tiles: a small change re-makes only its tiles, seams are exact
+ *
+ * Runs three times (tests/widget/meson.build): with GTK's cairo renderer
+ * (tiles are cairo nodes), on a HiDPI screen (GDK_SCALE=2), and with the GL
+ * renderer (tiles are textures). Pixels are read in device pixels.
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "hgr-vnc-fixture.h"
+
+#define GUEST_WIDTH  1024
+#define GUEST_HEIGHT 768
+#define TILE         256
+
+static int
+screen_scale (void)
+{
+  GtkWidget *probe = gtk_window_new ();
+  int        scale;
+
+  gtk_window_present (GTK_WINDOW (probe));
+  HGR_TEST_WAIT_UNTIL (gtk_widget_get_realized (probe));
+  scale = gtk_widget_get_scale_factor (probe);
+  gtk_window_destroy (GTK_WINDOW (probe));
+  return scale;
+}
+
+static guint64
+tiles_made (Fixture *fixture)
+{
+  guint64 made = 0;
+
+  hgr_vnc_display_get_tile_counts (fixture->display, NULL, &made);
+  return made;
+}
+
+/* The guest pixel (x, y) the display holds now, as 0x00RRGGBB. */
+static guint32
+guest_pixel (Fixture *fixture,
+             int      x,
+             int      y)
+{
+  g_autoptr (GdkTexture) shot = hgr_vnc_display_get_screenshot (fixture->display);
+  int                width = gdk_texture_get_width (shot);
+  g_autofree guint8 *data = g_malloc ((gsize) width * gdk_texture_get_height (shot) * 4);
+  const guint8      *p;
+
+  gdk_texture_download (shot, data, width * 4);
+  p = data + ((gsize) y * width + x) * 4;
+  return ((guint32) p[2] << 16) | (p[1] << 8) | p[0];
+}
+
+/* Paints a rectangle on the server and waits for the display to have it. */
+static void
+fill (Fixture *fixture,
+      int      x,
+      int      y,
+      int      width,
+      int      height,
+      guint32  rgb)
+{
+  hgr_rfb_server_fill (fixture->server, x, y, width, height, rgb);
+  HGR_TEST_WAIT_UNTIL (guest_pixel (fixture, x, y) == rgb);
+  /* libgvnc decodes into the framebuffer, then tells of the update from
+   * an idle callback: let it run. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Renders the widget as the next frame would draw it, and forgets the pixels. */
+static void
+draw_frame (Fixture *fixture)
+{
+  Picture picture = render (GTK_WIDGET (fixture->display));
+
+  g_free (picture.data);
+}
+
+static void
+test_small_update (void)
+{
+  Fixture fixture = { 0 };
+  guint   n_tiles = 0;
+  guint64 made;
+  Picture picture;
+
+  fixture_open (&fixture, GUEST_WIDTH, GUEST_HEIGHT, 0, 512, 384);
+  wait_for_picture (&fixture);
+  draw_frame (&fixture);
+  hgr_vnc_display_get_tile_counts (fixture.display, &n_tiles, NULL);
+  g_assert_cmpuint (n_tiles, ==, 4 * 3);
+  /* (The first frame may be one texture for the whole screen, and the
+   * tiles made at the first small change.) */
+  fill (&fixture, 0, 0, 4, 4, 0x0000ff);
+  draw_frame (&fixture);
+  made = tiles_made (&fixture);
+
+  /* inside one tile: that tile */
+  fill (&fixture, 10, 10, 50, 50, 0x123456);
+  draw_frame (&fixture);
+  g_assert_cmpuint (tiles_made (&fixture), ==, made + 1);
+  /* over a corner of four: those four */
+  fill (&fixture, TILE - 10, TILE - 10, 20, 20, 0x654321);
+  draw_frame (&fixture);
+  g_assert_cmpuint (tiles_made (&fixture), ==, made + 5);
+  /* the last tile column and row (partly outside: clipped by the server) */
+  fill (&fixture, GUEST_WIDTH - 8, GUEST_HEIGHT - 8, 8, 8, 0xabcdef);
+  draw_frame (&fixture);
+  g_assert_cmpuint (tiles_made (&fixture), ==, made + 6);
+  /* nothing changed: nothing is made, however often it is drawn */
+  draw_frame (&fixture);
+  draw_frame (&fixture);
+  g_assert_cmpuint (tiles_made (&fixture), ==, made + 6);
+
+  /* and the picture shows the changes (fit: half size) */
+  picture = render (GTK_WIDGET (fixture.display));
+  assert_rgb (&picture, 17, 17, 0x123456);
+  assert_rgb (&picture, TILE / 2, TILE / 2, 0x654321);
+  assert_rgb (&picture, 510, 382, 0xabcdef);
+  assert_rgb (&picture, 100, 100, 0xff0000); /* untouched */
+  g_free (picture.data);
+
+  fixture_close (&fixture);
+}
+
+/* Every device pixel whose centre shows guest pixel (gx, gy) with
+ * inside (gx, gy) true has the colour expected (gx, gy). */
+typedef gboolean (*InsideFunc) (int gx,
+                                int gy);
+typedef guint32 (*ExpectFunc) (int gx,
+                               int gy);
+
+static guint
+check_pixels (Fixture   *fixture,
+              int        scale,
+              InsideFunc inside,
+              ExpectFunc expect,
+              guint     *wrong)
+{
+  Picture picture = render_scaled (GTK_WIDGET (fixture->display), scale);
+  guint   checked = 0;
+
+  *wrong = 0;
+  for (int dy = 0; dy < picture.height; dy++)
+    for (int dx = 0; dx < picture.width; dx++)
+      {
+        int gx, gy;
+
+        if (!hgr_vnc_display_widget_to_guest (fixture->display, (dx + 0.5) / scale, (dy + 0.5) / scale, &gx, &gy) ||
+            !inside (gx, gy))
+          continue;
+        if (picture_rgb (&picture, dx, dy) != expect (gx, gy))
+          {
+            if (*wrong == 0)
+              g_test_message ("device pixel (%d, %d), guest pixel (%d, %d): %06x, expected %06x", dx, dy, gx, gy,
+                              picture_rgb (&picture, dx, dy), expect (gx, gy));
+            (*wrong)++;
+          }
+        checked++;
+      }
+  if (*wrong > 0 && g_getenv ("HGR_TEST_SAVE_PICTURE") != NULL)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new (picture.data, (gsize) picture.width * picture.height * 4);
+      g_autoptr (GdkTexture) texture = gdk_memory_texture_new (picture.width, picture.height,
+                                                               GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes,
+                                                               picture.width * 4);
+
+      gdk_texture_save_to_png (texture, g_getenv ("HGR_TEST_SAVE_PICTURE"));
+    }
+  g_free (picture.data);
+  return checked;
+}
+
+/* A uniform square over the seams at 256, less the 2 pixels at its edge that
+ * scaling blends with what is around it. */
+static gboolean
+inside_square (int gx,
+               int gy)
+{
+  return gx >= 130 && gx < 510 && gy >= 130 && gy < 510;
+}
+
+static guint32
+square_colour (int gx,
+               int gy)
+{
+  return 0x336699;
+}
+
+static void
+test_seams_fit (void)
+{
+  Fixture fixture = { 0 };
+  int     scale = screen_scale ();
+  guint   checked, wrong;
+
+  /* 1024×768 into 700×500: a scale of 0.651, tile edges between pixels */
+  fixture_open (&fixture, GUEST_WIDTH, GUEST_HEIGHT, 0, 700, 500);
+  wait_for_picture (&fixture);
+  fill (&fixture, 128, 128, 384, 384, 0x336699);
+  checked = check_pixels (&fixture, scale, inside_square, square_colour, &wrong);
+  g_assert_cmpuint (wrong, ==, 0);
+  g_test_message ("%u device pixels checked at scale %d", checked, scale);
+  g_assert_cmpuint (checked, >, 200 * 200 * scale * scale);
+
+  fixture_close (&fixture);
+}
+
+/* 1:1: each guest pixel around the seams at (256, 256) different, each
+ * device pixel exactly its guest pixel. */
+#define SEAM_FROM 248
+#define SEAM_TO   264
+
+static guint32
+seam_colour (int gx,
+             int gy)
+{
+  return ((guint32) (gx & 0xff) << 16) | ((guint32) (gy & 0xff) << 8) | 0x80;
+}
+
+static gboolean
+inside_seams (int gx,
+              int gy)
+{
+  return gx >= SEAM_FROM && gx < SEAM_TO && gy >= SEAM_FROM && gy < SEAM_TO;
+}
+
+static void
+test_seams_one_to_one (void)
+{
+  Fixture fixture = { 0 };
+  int     scale = screen_scale ();
+  guint   checked = 0, wrong = 1;
+
+  /* the picture's size in logical pixels, and an odd margin to centre it in */
+  fixture_open (&fixture, GUEST_WIDTH, GUEST_HEIGHT, 0, GUEST_WIDTH / scale + 7, GUEST_HEIGHT / scale + 5);
+  hgr_vnc_display_set_scale_to_fit (fixture.display, FALSE);
+  wait_for_picture (&fixture);
+  for (int gy = SEAM_FROM; gy < SEAM_TO; gy++)
+    for (int gx = SEAM_FROM; gx < SEAM_TO; gx++)
+      hgr_rfb_server_fill (fixture.server, gx, gy, 1, 1, seam_colour (gx, gy));
+  /* the fills may come in more than one update */
+  HGR_TEST_WAIT_UNTIL ((checked = check_pixels (&fixture, scale, inside_seams, seam_colour, &wrong), wrong == 0));
+  /* 1:1 is one guest pixel per device pixel: each checked once */
+  g_assert_cmpuint (checked, ==, (SEAM_TO - SEAM_FROM) * (SEAM_TO - SEAM_FROM));
+
+  fixture_close (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() asks for en_US.UTF-8, which a bare machine lacks. */
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_test_add_func ("/vnc-tiles/small-update", test_small_update);
+  g_test_add_func ("/vnc-tiles/seams-fit", test_seams_fit);
+  g_test_add_func ("/vnc-tiles/seams-one-to-one", test_seams_one_to_one);
+  return g_test_run ();
+}
