@@ -44,10 +44,10 @@ struct _HgrVncDisplay
   char              *error_message;
   char              *password;
 
-  /* The framebuffer libgvnc draws into: 32-bit pixels, B G R x in memory.
-   * It is drawn as tiles of HGR_VNC_TILE_SIZE², each a render node kept
-   * until an update touches it (hgr-vnc-tiles.c); the fourth byte stays 0,
-   * which is why the picture is drawn over black (see snapshot()). */
+  /* The framebuffer libgvnc draws into: 32-bit pixels, B G R A in memory,
+   * A made 0xff as updates come (libgvnc writes 0 there). It is drawn as
+   * tiles of HGR_VNC_TILE_SIZE², each a render node kept until an update
+   * touches it (hgr-vnc-tiles.c). */
   GBytes             *pixels;
   VncBaseFramebuffer *framebuffer;
   int                 fb_width;
@@ -103,6 +103,11 @@ double hgr_vnc_snap_to_device (int    scale_factor,
                                double coordinate);
 void   hgr_vnc_display_make_tiles (HgrVncDisplay *self);
 void   hgr_vnc_display_free_tiles (HgrVncDisplay *self);
+void   hgr_vnc_display_make_opaque (HgrVncDisplay *self,
+                                    int            x,
+                                    int            y,
+                                    int            width,
+                                    int            height);
 void   hgr_vnc_display_damage (HgrVncDisplay *self,
                                int            x,
                                int            y,

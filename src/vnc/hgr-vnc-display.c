@@ -224,21 +224,56 @@ hgr_vnc_display_setup_framebuffer (HgrVncDisplay *self)
 }
 
 static void
+append_black_around (GtkSnapshot           *snapshot,
+                     const graphene_rect_t *bounds,
+                     const graphene_rect_t *picture)
+{
+  const GdkRGBA   black = { 0, 0, 0, 1 };
+  double          top = picture->origin.y - bounds->origin.y;
+  double          bottom = bounds->origin.y + bounds->size.height - (picture->origin.y + picture->size.height);
+  double          left = picture->origin.x - bounds->origin.x;
+  double          right = bounds->origin.x + bounds->size.width - (picture->origin.x + picture->size.width);
+  graphene_rect_t rect;
+
+  if (top > 0)
+    gtk_snapshot_append_color (snapshot, &black,
+                               graphene_rect_init (&rect, bounds->origin.x, bounds->origin.y, bounds->size.width, top));
+  if (bottom > 0)
+    gtk_snapshot_append_color (snapshot, &black,
+                               graphene_rect_init (&rect, bounds->origin.x, picture->origin.y + picture->size.height,
+                                                   bounds->size.width, bottom));
+  if (left > 0)
+    gtk_snapshot_append_color (snapshot, &black,
+                               graphene_rect_init (&rect, bounds->origin.x, picture->origin.y, left,
+                                                   picture->size.height));
+  if (right > 0)
+    gtk_snapshot_append_color (snapshot, &black,
+                               graphene_rect_init (&rect, picture->origin.x + picture->size.width, picture->origin.y,
+                                                   right, picture->size.height));
+}
+
+static void
 hgr_vnc_display_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   HgrVncDisplay  *self = HGR_VNC_DISPLAY (widget);
+  int             scale_factor = gtk_widget_get_scale_factor (widget);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  graphene_rect_t picture;
+  graphene_rect_t picture, drawn;
 
-  /* Black around the picture, and under it: the framebuffer's fourth byte is
-   * 0, so as premultiplied pixels they add their colour to what lies below.
-   * Over black that is exactly the guest's colour, with no pass over the
-   * pixels to set an alpha byte. */
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA){ 0, 0, 0, 1 }, &bounds);
-
-  if (self->pixels != NULL && hgr_vnc_display_get_picture_rect (self, &picture))
-    hgr_vnc_display_snapshot_tiles (self, snapshot, &picture);
+  if (self->pixels == NULL || !hgr_vnc_display_get_picture_rect (self, &picture))
+    {
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA){ 0, 0, 0, 1 }, &bounds);
+      return;
+    }
+  /* Black around the picture only: the picture is opaque (see
+   * hgr_vnc_display_make_opaque()), and every layer costs a software
+   * renderer a pass over its pixels. The tiles end on device pixels. */
+  drawn = picture;
+  drawn.size.width = hgr_vnc_snap_to_device (scale_factor, picture.origin.x + picture.size.width) - picture.origin.x;
+  drawn.size.height = hgr_vnc_snap_to_device (scale_factor, picture.origin.y + picture.size.height) - picture.origin.y;
+  append_black_around (snapshot, &bounds, &drawn);
+  hgr_vnc_display_snapshot_tiles (self, snapshot, &picture);
 }
 
 static void

@@ -148,6 +148,7 @@ vnc_framebuffer_update_cb (VncConnection *connection,
                            HgrVncDisplay *self)
 {
   self->frames_received++;
+  hgr_vnc_display_make_opaque (self, x, y, width, height);
   hgr_vnc_display_damage (self, x, y, width, height);
   /* libgvnc asks for nothing by itself: the next update is asked for as
    * this one arrives (the server answers when something changed). */

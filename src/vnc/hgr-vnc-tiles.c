@@ -4,7 +4,7 @@
  * render node is kept from frame to frame until an update touches it, so
  * GTK sees the same node, repaints nothing there and keeps its texture on
  * the GPU. A tile lies between device-pixel edges, so seams are never
- * blended with the black below, in fit and 1:1, at any scale factor.
+ * blended with what is below, in fit and 1:1, at any scale factor.
  *
  * Two kinds of node, for GTK 4.8's two renderers:
  * - GL (and any other): a GdkMemoryTexture over the tile's part of the
@@ -66,6 +66,32 @@ hgr_vnc_display_free_tiles (HgrVncDisplay *self)
   g_clear_pointer (&self->tiles, g_free);
   self->tiles_x = self->tiles_y = 0;
   self->n_damaged = 0;
+}
+
+/* libgvnc leaves the fourth byte of the pixels it writes 0: as GDK's
+ * premultiplied pixels they would be transparent. An update's pixels get
+ * an opaque alpha byte, so the picture needs nothing drawn below it.
+ * (libgvnc tells of an update from an idle callback after it decoded the
+ * pixels: a renderer that uploads a tile again in between, as a new window
+ * does, shows those pixels transparent for one frame.) */
+void
+hgr_vnc_display_make_opaque (HgrVncDisplay *self,
+                             int            x,
+                             int            y,
+                             int            width,
+                             int            height)
+{
+  guint8 *data = (guint8 *) g_bytes_get_data (self->pixels, NULL);
+  int     x0 = CLAMP (x, 0, self->fb_width), x1 = CLAMP (x + width, x0, self->fb_width);
+  int     y0 = CLAMP (y, 0, self->fb_height), y1 = CLAMP (y + height, y0, self->fb_height);
+
+  for (int row = y0; row < y1; row++)
+    {
+      guint32 *pixel = (guint32 *) (data + (gsize) row * self->fb_width * 4) + x0;
+
+      for (int i = 0; i < x1 - x0; i++)
+        pixel[i] |= GUINT32_TO_LE (0xff000000);
+    }
 }
 
 /* An update changed these guest pixels: their tiles are made again. */

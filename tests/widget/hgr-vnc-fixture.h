@@ -11,8 +11,10 @@
 #pragma once
 
 #include <gdk/x11/gdkx.h>
-#include <gsk/gl/gskglrenderer.h>
 #include <gtk/gtk.h>
+
+/* after gtk.h: GTK 4.8's gsk.h does not include it */
+#include <gsk/gl/gskglrenderer.h>
 
 #include "hgr-rfb-server.h"
 #include "hgr-test-utils.h"
