@@ -13,7 +13,7 @@ set -eu
 # libvirt-glib-1.0-dev does not depend on it.)
 PACKAGES="meson ninja-build pkg-config gcc gettext python3 libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libvirt-dev libvirt-glib-1.0-dev libxml2-dev
-  libgvnc-1.0-dev libosinfo-1.0-dev osinfo-db libgtksourceview-5-dev"
+  libgvnc-1.0-dev libosinfo-1.0-dev osinfo-db libgtksourceview-5-dev libsecret-1-dev"
 # Run: icons; the in-process test driver comes with libvirt itself
 PACKAGES="$PACKAGES adwaita-icon-theme"
 # Test: display and input (xdotool), lint, a real libvirt daemon with QEMU (TCG), the virsh
@@ -23,8 +23,9 @@ PACKAGES="$PACKAGES xvfb xauth desktop-file-utils appstream clang-format flatpak
   openssh-server openssh-client netcat-openbsd xdotool gvncviewer"
 # Test: install media for New Guest (ISO 9660 images, a bootable GRUB rescue ISO)
 PACKAGES="$PACKAGES xorriso grub-pc-bin grub-common mtools"
-# Test: a screen reader's view (AT-SPI in a private D-Bus session)
-PACKAGES="$PACKAGES dbus at-spi2-core python3-pyatspi"
+# Test: a screen reader's view (AT-SPI in a private D-Bus session); a
+# private keyring for the console's remembered passwords
+PACKAGES="$PACKAGES dbus at-spi2-core python3-pyatspi gnome-keyring"
 
 missing=""
 for p in $PACKAGES; do

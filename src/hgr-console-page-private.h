@@ -1,8 +1,9 @@
 /* hgr-console-page-private.h — HgrConsolePage's struct, shared by its files
  *
- * HgrConsolePage is one type in three files: hgr-console-page.c (its
+ * HgrConsolePage is one type in four files: hgr-console-page.c (its
  * states: opening the display, which status to show), hgr-console-page-status.c
- * (the status page, its spinner and its buttons' actions) and
+ * (the status page, its spinner and its buttons' actions),
+ * hgr-console-page-keyring.c (remembered passwords) and
  * hgr-console-page-toolbar.c (the toolbar's actions and fullscreen).
  *
  * SPDX-FileCopyrightText: The Hangar authors
@@ -44,6 +45,7 @@ struct _HgrConsolePage
   AdwStatusPage   *status_page;
   GtkDrawingArea  *spinner;
   GtkEntry        *password_entry;
+  GtkCheckButton  *remember_button;
   GtkButton       *status_button;
   GMenu           *function_keys_section;
 
@@ -63,8 +65,14 @@ struct _HgrConsolePage
   GSettings          *settings; /* nullable: the release keys come from it */
   guint               hide_toolbar_source;
   guint               spinner_source;
-  GCancellable       *typing;       /* Type Clipboard under way */
-  AdwToast           *typing_toast; /* its progress, with Stop */
+  GCancellable       *typing;          /* Type Clipboard under way */
+  AdwToast           *typing_toast;    /* its progress, with Stop */
+  GCancellable       *keyring;         /* a keyring lookup under way */
+  gboolean            keyring_tried;   /* asked the keyring in this session */
+  gboolean            keyring_used;    /* the display's password came from it */
+  gboolean            keyring_forget;  /* forget the refused remembered one once connected */
+  char               *keyring_pending; /* typed, to remember once accepted */
+  char               *given_password;  /* typed or remembered: wins over the guest's description */
 };
 
 /* hgr-console-page.c */
@@ -103,6 +111,14 @@ void hgr_console_page_password_entry_activate_cb (HgrConsolePage *self);
 void hgr_console_page_add_vnc_activated (GSimpleAction *action,
                                          GVariant      *parameter,
                                          gpointer       user_data);
+
+/* hgr-console-page-keyring.c */
+void     hgr_console_page_keyring_reset (HgrConsolePage *self);
+gboolean hgr_console_page_keyring_lookup (HgrConsolePage *self);
+gboolean hgr_console_page_keyring_was_used (HgrConsolePage *self);
+void     hgr_console_page_keyring_typed (HgrConsolePage *self,
+                                         const char     *password);
+void     hgr_console_page_keyring_connected (HgrConsolePage *self);
 
 /* hgr-console-page-toolbar.c */
 void               hgr_console_page_send_keys_activated (GSimpleAction *action,

@@ -72,6 +72,7 @@ hgr_console_page_show_status (HgrConsolePage *self,
   adw_status_page_set_description (self->status_page, description);
   gtk_widget_set_visible (self->toolbar, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->password_entry), button == STATUS_BUTTON_PASSWORD);
+  gtk_widget_set_visible (GTK_WIDGET (self->remember_button), button == STATUS_BUTTON_PASSWORD);
   gtk_widget_set_visible (GTK_WIDGET (self->status_button), button != STATUS_BUTTON_NONE);
   /* The button names the action of its status, so it is insensitive when
    * the action cannot be done (a Run under way, say). */
@@ -139,6 +140,7 @@ hgr_console_page_send_password_activated (GSimpleAction *action,
   g_autofree char *password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_entry)));
 
   gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
+  hgr_console_page_keyring_typed (self, password);
   if (hgr_vnc_display_get_state (self->display) == HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD)
     hgr_vnc_display_set_password (self->display, password);
   else

@@ -105,7 +105,8 @@ open_cb (GObject      *object,
   else
     {
       g_set_object (&self->tunnel, tunnel);
-      hgr_vnc_display_set_password (self->display, password);
+      /* what the user (or the keyring) gave wins over the description's */
+      hgr_vnc_display_set_password (self->display, self->given_password != NULL ? self->given_password : password);
       hgr_vnc_display_open_fd (self->display, fd,
                                hgr_host_get_remote (hgr_guest_get_host (HGR_GUEST (object))) ? HGR_VNC_LINK_REMOTE
                                                                                              : HGR_VNC_LINK_LOCAL);
@@ -300,12 +301,29 @@ hgr_console_page_update (HgrConsolePage *self)
       hgr_console_page_show_status (self, NULL, _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
       return;
     case HGR_VNC_DISPLAY_STATE_NEEDS_PASSWORD:
+      /* the keyring first: ask only if it has none */
+      if (hgr_console_page_keyring_lookup (self))
+        {
+          hgr_console_page_show_status (self, NULL, _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
+          return;
+        }
       hgr_console_page_show_status (self, "dialog-password-symbolic", _ ("Password Needed"),
                                     _ ("The guest’s display asks for its VNC password."), STATUS_BUTTON_PASSWORD);
       return;
     case HGR_VNC_DISPLAY_STATE_AUTH_FAILED:
-      description = g_strdup_printf (_ ("%s · Check the password and try again."),
-                                     hgr_vnc_display_get_error_message (self->display));
+      /* the description's password was refused: the keyring may know better */
+      if (hgr_console_page_keyring_lookup (self))
+        {
+          hgr_console_page_show_status (self, NULL, _ ("Connecting to the Display…"), NULL, STATUS_BUTTON_NONE);
+          return;
+        }
+      if (hgr_console_page_keyring_was_used (self))
+        description = g_strdup_printf (_ ("%s · The password remembered in the keyring is not the display’s any more. "
+                                          "Enter the new one."),
+                                       hgr_vnc_display_get_error_message (self->display));
+      else
+        description = g_strdup_printf (_ ("%s · Check the password and try again."),
+                                       hgr_vnc_display_get_error_message (self->display));
       hgr_console_page_show_status (self, "dialog-password-symbolic", _ ("Password Not Accepted"), description,
                                     STATUS_BUTTON_PASSWORD);
       return;
@@ -319,6 +337,7 @@ hgr_console_page_update (HgrConsolePage *self)
       return;
     case HGR_VNC_DISPLAY_STATE_CONNECTED:
     default:
+      hgr_console_page_keyring_connected (self);
       hgr_console_page_set_spinning (self, FALSE);
       gtk_widget_set_visible (self->toolbar, TRUE);
       gtk_stack_set_visible_child_name (self->stack, "display");
@@ -394,6 +413,7 @@ hgr_console_page_dispose (GObject *object)
     g_cancellable_cancel (self->opening);
   g_clear_object (&self->opening);
   hgr_console_page_stop_typing (self);
+  hgr_console_page_keyring_reset (self);
   g_clear_object (&self->typing);
   g_clear_object (&self->typing_toast);
   g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
@@ -523,6 +543,7 @@ hgr_console_page_class_init (HgrConsolePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, password_entry);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, remember_button);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, status_button);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, function_keys_section);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -632,6 +653,8 @@ hgr_console_page_set_guest (HgrConsolePage *self,
   if (self->guest == guest)
     return;
   hgr_console_page_stop (self);
+  hgr_console_page_keyring_reset (self);
+  gtk_check_button_set_active (self->remember_button, FALSE);
   g_clear_pointer (&self->open_error, g_free);
   g_set_object (&self->guest, guest);
   g_signal_group_set_target (self->guest_signals, guest);

@@ -17,6 +17,7 @@
 #include "hgr-test-host.h"
 #include "hgr-test-widgets.h"
 #include "hgr-test-xml.h"
+#include "hgr-vnc-password.h"
 
 /* Hangar's askpass service, as the application runs it. */
 static HgrAskpass *askpass;
@@ -415,6 +416,152 @@ test_password_through_ssh (void)
   hgr_test_undefine (host, guest);
 }
 
+/* The running guest's VNC password changed behind libvirt (its XML still
+ * has the old one), as a monitor command or another tool does. */
+static void
+set_live_password (const char *name,
+                   const char *password)
+{
+  g_autofree char *command = g_strdup_printf ("set_password vnc %s", password);
+  const char      *argv[] = { "virsh", "-c", g_getenv ("HGR_TEST_QEMU_URI"), "qemu-monitor-command", name, "--hmp",
+                              command, NULL };
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static char *
+remembered (HgrGuest *guest)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  char *password;
+
+  hgr_vnc_password_lookup_async (hgr_host_get_uri (hgr_guest_get_host (guest)), hgr_guest_get_uuid (guest), NULL,
+                                 hgr_test_store_result_cb, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  password = hgr_vnc_password_lookup_finish (result, &error);
+  g_assert_no_error (error);
+  return password;
+}
+
+static GtkWidget *
+page_child (Console    *console,
+            const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (console->page), HGR_TYPE_CONSOLE_PAGE, name));
+}
+
+/* The page asks for the password: the user types it, with Remember on. */
+static void
+type_password (Console    *console,
+               const char *password)
+{
+  HGR_TEST_WAIT_UNTIL_SECONDS (gtk_widget_get_visible (page_child (console, "password_entry")), 60);
+  g_assert_true (gtk_widget_get_visible (page_child (console, "remember_button")));
+  gtk_editable_set_text (GTK_EDITABLE (page_child (console, "password_entry")), password);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (page_child (console, "remember_button")), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (console->page), "console.send-password", NULL));
+}
+
+/* Waits until the keyring has @expected for @guest (the page stores it
+ * once the display accepted it). */
+static void
+assert_remembered (HgrGuest   *guest,
+                   const char *expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      char    *password = remembered (guest);
+      gboolean same = g_strcmp0 (password, expected) == 0;
+
+      if (password != NULL)
+        hgr_vnc_password_free (password);
+      if (same)
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the keyring does not have “%s” for the guest", expected);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+}
+
+static void
+password_entry_shown_cb (GtkWidget  *entry,
+                         GParamSpec *pspec,
+                         guint      *shown)
+{
+  if (gtk_widget_get_visible (entry))
+    (*shown)++;
+}
+
+/* A password Hangar cannot read (changed in the running guest): asked once,
+ * remembered in the keyring, used without asking next time; when it
+ * changes again, asked again and replaced. */
+static void
+test_password_remembered (void)
+{
+  const char *uri = hgr_test_require_env ("HGR_TEST_SSH_URI");
+  g_autoptr (HgrTestHost) host = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HgrGuest) guest = NULL;
+  g_autofree char *name = g_strdup_printf ("hgr-test-console-keyring-%d", (int) getpid ());
+  g_autofree char *xml = hgr_test_tiny_guest_xml (name, "hgr-vnc1");
+  Console          console = { 0 };
+  guint            asked = 0;
+
+  if (uri == NULL)
+    return;
+  if (g_getenv ("HGR_TEST_PRIVATE_KEYRING") == NULL)
+    {
+      g_test_skip (g_getenv ("HGR_TEST_NO_KEYRING") != NULL ? g_getenv ("HGR_TEST_NO_KEYRING")
+                                                            : "not in a private keyring session");
+      return;
+    }
+  host = hgr_test_connect (uri, &error);
+  g_assert_no_error (error);
+  guest = g_object_ref (hgr_test_define_guest_xml (host, xml));
+  g_assert_true (hgr_test_perform (guest, HGR_GUEST_ACTION_RUN));
+  HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_RUNNING);
+  set_live_password (name, "hgr-vnc2");
+
+  /* The description's password is refused, the keyring has none: asked. */
+  console_open (&console, guest);
+  type_password (&console, "hgr-vnc2");
+  wait_for_firmware_screen (&console);
+  assert_remembered (guest, "hgr-vnc2");
+  console_close (&console);
+
+  /* Next time: the keyring's, without asking. */
+  console_open (&console, guest);
+  g_signal_connect (page_child (&console, "password_entry"), "notify::visible", G_CALLBACK (password_entry_shown_cb),
+                    &asked);
+  wait_for_firmware_screen (&console);
+  g_assert_cmpuint (asked, ==, 0);
+  console_close (&console);
+
+  /* Changed again: the remembered one is refused, the page says so and
+   * asks; the new one replaces it. */
+  set_live_password (name, "hgr-vnc3");
+  console_open (&console, guest);
+  HGR_TEST_WAIT_UNTIL_SECONDS (gtk_widget_get_visible (page_child (&console, "password_entry")), 60);
+  g_test_message ("%s", adw_status_page_get_description (ADW_STATUS_PAGE (page_child (&console, "status_page"))));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page_child (&console, "status_page"))),
+                            "remembered in the keyring"));
+  type_password (&console, "hgr-vnc3");
+  wait_for_firmware_screen (&console);
+  assert_remembered (guest, "hgr-vnc3");
+  console_close (&console);
+
+  hgr_test_undefine (host, guest);
+}
+
 typedef struct
 {
   HgrCredentialRequest *request;
@@ -519,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/console/spice-only", test_spice_only);
   g_test_add_func ("/console/through-ssh", test_console_through_ssh);
   g_test_add_func ("/console/password-through-ssh", test_password_through_ssh);
+  g_test_add_func ("/console/password-remembered", test_password_remembered);
   g_test_add_func ("/console/tunnel-host-key-through-askpass", test_tunnel_host_key_through_askpass);
 
   status = g_test_run ();
