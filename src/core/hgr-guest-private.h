@@ -44,6 +44,9 @@ struct _HgrGuest
   char    *arch;
   gboolean autostart;
   GStrv    disks;
+
+  /* Live load, made on first use (HgrStatsSampler fills it) */
+  HgrGuestStats *stats;
 };
 
 /* What a worker thread reads of one domain: plain data, applied on the main thread. */

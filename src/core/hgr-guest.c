@@ -409,6 +409,8 @@ hgr_guest_finalize (GObject *object)
   g_free (self->arch);
   g_strfreev (self->disks);
 
+  g_clear_object (&self->stats);
+
   G_OBJECT_CLASS (hgr_guest_parent_class)->finalize (object);
 }
 
@@ -530,6 +532,23 @@ static void
 hgr_guest_init (HgrGuest *self)
 {
   self->state = HGR_GUEST_STATE_SHUT_OFF;
+}
+
+/**
+ * hgr_guest_get_stats:
+ * @self: a guest
+ *
+ * Returns: (transfer none): the guest's live load, made on first use;
+ *   without figures until an HgrStatsSampler of its host fills it
+ */
+HgrGuestStats *
+hgr_guest_get_stats (HgrGuest *self)
+{
+  g_return_val_if_fail (HGR_IS_GUEST (self), NULL);
+
+  if (self->stats == NULL)
+    self->stats = hgr_guest_stats_new ();
+  return self->stats;
 }
 
 HgrHost *

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "hgr-enums.h"
+#include "hgr-guest-stats.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ typedef struct _HgrHost         HgrHost;
 typedef struct _HgrDomainConfig HgrDomainConfig;
 
 HgrHost           *hgr_guest_get_host (HgrGuest *self);
+HgrGuestStats     *hgr_guest_get_stats (HgrGuest *self);
 const char        *hgr_guest_get_name (HgrGuest *self);
 const char        *hgr_guest_get_uuid (HgrGuest *self);
 const char        *hgr_guest_get_title (HgrGuest *self);

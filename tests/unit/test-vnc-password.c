@@ -152,9 +152,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/vnc-password/remember-replace-forget", test_remember_replace_forget);
   g_test_add_func ("/vnc-password/keyed-by-host-and-guest", test_keyed_by_host_and_guest);
-  return g_test_run ();
+  status = g_test_run ();
+  /* libsecret keeps its Secret Service proxies for the process: let them go
+   * (what GIO's shared session bus still caches is in lsan.supp) */
+  secret_service_disconnect ();
+  return status;
 }

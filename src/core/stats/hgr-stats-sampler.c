@@ -1,0 +1,735 @@
+/* hgr-stats-sampler.c — one host's guests' load, read every few seconds in one call
+ *
+ * Every interval one worker job asks the host for all its guests' state,
+ * CPU time, balloon, block and interface counters in one
+ * virConnectGetAllDomainStats call, with NOWAIT so a guest stuck in a job
+ * does not hold the tick up. A driver that leaves groups out (libvirt 9.0's
+ * test driver gives the state only) gets those guests read one by one in
+ * the same job (virDomainGetInfo, MemoryStats, BlockStats, InterfaceStats
+ * on the devices read once from the guest's XML). The counters come back to
+ * the main thread as one batch with the time they were read; each guest's
+ * HgrGuestStats turns them into figures.
+ *
+ * A tick still running when the next is due makes that one skip: ticks
+ * never queue. A host that is not connected does not tick; it starts again
+ * when it is back. virDomainSetMemoryStatsPeriod is set once per running
+ * guest, so its balloon reports what the guest uses.
+ *
+ * SPDX-FileCopyrightText: The Hangar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hgr-stats"
+
+#include "config.h"
+
+#include "hgr-stats-sampler.h"
+
+#include <glib/gi18n-lib.h>
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include "hgr-error.h"
+#include "hgr-guest-stats.h"
+#include "hgr-guest.h"
+#include "hgr-host-private.h"
+#include "hgr-libvirt.h"
+#include "hgr-task.h"
+
+/* What the worker remembers between ticks, one tick at a time. */
+typedef struct
+{
+  GHashTable *devices; /* uuid → GStrv: disk targets, NULL, interface targets */
+  GHashTable *vcpus;   /* uuid → vCPU count, for hosts whose bulk stats lack it */
+  GHashTable *period;  /* uuids whose memory stats period is set */
+} WorkerMemory;
+
+struct _HgrStatsSampler
+{
+  GObject parent_instance;
+
+  HgrHost       *host;
+  guint          interval;
+  HgrStatsGroups groups;
+  guint          timer;
+  GCancellable  *tick;   /* the tick under way */
+  GHashTable    *active; /* uuids (owned) whose stats have figures */
+  WorkerMemory  *memory; /* refcounted: a worker may outlive the sampler */
+  HgrStatsTicks  counts;
+  guint          delay_ms;
+};
+
+G_DEFINE_FINAL_TYPE (HgrStatsSampler, hgr_stats_sampler, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_HOST,
+  PROP_INTERVAL,
+  PROP_GROUPS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+worker_memory_clear (WorkerMemory *memory)
+{
+  g_hash_table_unref (memory->devices);
+  g_hash_table_unref (memory->vcpus);
+  g_hash_table_unref (memory->period);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The worker                                                               */
+
+typedef struct
+{
+  virConnectPtr  conn;
+  WorkerMemory  *memory;
+  HgrStatsGroups groups;
+  guint          interval;
+  guint          delay_ms;
+  GPtrArray     *counters; /* HgrStatsCounters */
+  gint64         at;
+  gint64         worker_us;
+  gboolean       bulk;
+  guint          fallbacks;
+} TickData;
+
+static void
+tick_data_free (TickData *data)
+{
+  virConnectClose (data->conn);
+  g_atomic_rc_box_release_full (data->memory, (GDestroyNotify) worker_memory_clear);
+  g_clear_pointer (&data->counters, g_ptr_array_unref);
+  g_free (data);
+}
+
+static gboolean
+is_running (int state)
+{
+  return state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_PAUSED || state == VIR_DOMAIN_BLOCKED;
+}
+
+/* A guest's disk and interface targets, read once from its XML. */
+static GStrv
+read_devices (virDomainPtr domain)
+{
+  g_autofree char *xml = virDomainGetXMLDesc (domain, 0);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  static const char *const paths[] = { "/domain/devices/disk/target/@dev", "/domain/devices/interface/target/@dev" };
+  xmlDocPtr                doc;
+
+  if (xml == NULL || (doc = xmlReadMemory (xml, strlen (xml), NULL, NULL, XML_PARSE_NONET)) == NULL)
+    return g_strv_builder_end (builder);
+  for (gsize p = 0; p < G_N_ELEMENTS (paths); p++)
+    {
+      xmlXPathContextPtr context = xmlXPathNewContext (doc);
+      xmlXPathObjectPtr  found = xmlXPathEvalExpression ((const xmlChar *) paths[p], context);
+
+      if (p == 1)
+        g_strv_builder_add (builder, ""); /* between the disks and the interfaces */
+      for (int i = 0; found != NULL && found->nodesetval != NULL && i < found->nodesetval->nodeNr; i++)
+        {
+          xmlChar *dev = xmlNodeGetContent (found->nodesetval->nodeTab[i]);
+
+          g_strv_builder_add (builder, (const char *) dev);
+          xmlFree (dev);
+        }
+      xmlXPathFreeObject (found);
+      xmlXPathFreeContext (context);
+    }
+  xmlFreeDoc (doc);
+  return g_strv_builder_end (builder);
+}
+
+/* The per-guest calls, for the groups the bulk call did not answer. */
+static void
+read_one_by_one (TickData         *data,
+                 virDomainPtr      domain,
+                 HgrStatsCounters *counters)
+{
+  virDomainInfo info;
+  GStrv         devices;
+  gboolean      interfaces = FALSE;
+
+  data->fallbacks++;
+  if (!counters->has_cpu && virDomainGetInfo (domain, &info) == 0)
+    {
+      counters->has_cpu = TRUE;
+      counters->cpu_time_ns = info.cpuTime;
+      counters->vcpus = info.nrVirtCpu;
+    }
+  if (!counters->has_memory && (data->groups & HGR_STATS_GROUP_MEMORY))
+    {
+      virDomainMemoryStatStruct stats[VIR_DOMAIN_MEMORY_STAT_NR];
+      int                       n = virDomainMemoryStats (domain, stats, VIR_DOMAIN_MEMORY_STAT_NR, 0);
+      guint64                   actual = 0, unused = 0, available = 0, usable = 0;
+      gboolean                  have_unused = FALSE, have_usable = FALSE;
+
+      for (int i = 0; i < n; i++)
+        switch (stats[i].tag)
+          {
+          case VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON:
+            actual = stats[i].val;
+            break;
+          case VIR_DOMAIN_MEMORY_STAT_UNUSED:
+            unused = stats[i].val;
+            have_unused = TRUE;
+            break;
+          case VIR_DOMAIN_MEMORY_STAT_AVAILABLE:
+            available = stats[i].val;
+            break;
+          case VIR_DOMAIN_MEMORY_STAT_USABLE:
+            usable = stats[i].val;
+            have_usable = TRUE;
+            break;
+          default:
+            break;
+          }
+      if (actual > 0 && (have_usable || have_unused))
+        {
+          counters->has_memory = TRUE;
+          counters->memory_current_kib = actual;
+          counters->memory_used_kib = have_usable && available >= usable ? available - usable
+                                                                         : (actual > unused ? actual - unused : 0);
+        }
+    }
+  if (!(data->groups & (HGR_STATS_GROUP_DISK | HGR_STATS_GROUP_NETWORK)) || (counters->has_block && counters->has_net))
+    return;
+  devices = g_hash_table_lookup (data->memory->devices, counters->uuid);
+  if (devices == NULL)
+    {
+      devices = read_devices (domain);
+      g_hash_table_insert (data->memory->devices, g_strdup (counters->uuid), devices);
+    }
+  for (guint i = 0; devices[i] != NULL; i++)
+    {
+      if (devices[i][0] == '\0')
+        interfaces = TRUE;
+      else if (!interfaces && !counters->has_block && (data->groups & HGR_STATS_GROUP_DISK))
+        {
+          virDomainBlockStatsStruct block;
+
+          if (virDomainBlockStats (domain, devices[i], &block, sizeof block) == 0)
+            {
+              counters->read_bytes += MAX (block.rd_bytes, 0);
+              counters->write_bytes += MAX (block.wr_bytes, 0);
+            }
+        }
+      else if (interfaces && !counters->has_net && (data->groups & HGR_STATS_GROUP_NETWORK))
+        {
+          virDomainInterfaceStatsStruct net;
+
+          if (virDomainInterfaceStats (domain, devices[i], &net, sizeof net) == 0)
+            {
+              counters->rx_bytes += MAX (net.rx_bytes, 0);
+              counters->tx_bytes += MAX (net.tx_bytes, 0);
+            }
+        }
+    }
+  counters->has_block = counters->has_block || (data->groups & HGR_STATS_GROUP_DISK);
+  counters->has_net = counters->has_net || (data->groups & HGR_STATS_GROUP_NETWORK);
+}
+
+static guint64
+param_ullong (virDomainStatsRecordPtr record,
+              const char             *name,
+              gboolean               *found)
+{
+  unsigned long long value = 0;
+
+  *found = virTypedParamsGetULLong (record->params, record->nparams, name, &value) == 1;
+  return value;
+}
+
+/* Sums block.N.<what> or net.N.<what> over the record's devices. */
+static gboolean
+sum_devices (virDomainStatsRecordPtr record,
+             const char             *prefix,
+             const char             *first,
+             const char             *second,
+             guint64                *first_sum,
+             guint64                *second_sum)
+{
+  g_autofree char *count_name = g_strdup_printf ("%s.count", prefix);
+  unsigned int     count = 0;
+  gboolean         any = FALSE;
+
+  if (virTypedParamsGetUInt (record->params, record->nparams, count_name, &count) != 1)
+    return FALSE;
+  for (unsigned int i = 0; i < count; i++)
+    {
+      g_autofree char *a = g_strdup_printf ("%s.%u.%s", prefix, i, first);
+      g_autofree char *b = g_strdup_printf ("%s.%u.%s", prefix, i, second);
+      gboolean         found_a, found_b;
+
+      *first_sum += param_ullong (record, a, &found_a);
+      *second_sum += param_ullong (record, b, &found_b);
+      any = any || found_a || found_b;
+    }
+  /* no devices at all: zero is the truth */
+  return any || count == 0;
+}
+
+static void
+read_record (TickData               *data,
+             virDomainStatsRecordPtr record)
+{
+  HgrStatsCounters *counters = g_new0 (HgrStatsCounters, 1);
+  char              uuid[VIR_UUID_STRING_BUFLEN];
+  int               state = 0;
+  gboolean          found;
+
+  virDomainGetUUIDString (record->dom, uuid);
+  counters->uuid = g_strdup (uuid);
+  virTypedParamsGetInt (record->params, record->nparams, "state.state", &state);
+  counters->running = is_running (state);
+  g_ptr_array_add (data->counters, counters);
+  if (!counters->running)
+    {
+      g_hash_table_remove (data->memory->period, uuid);
+      g_hash_table_remove (data->memory->vcpus, uuid);
+      return;
+    }
+
+  counters->cpu_time_ns = param_ullong (record, "cpu.time", &counters->has_cpu);
+  if (data->groups & HGR_STATS_GROUP_MEMORY)
+    {
+      guint64  current = param_ullong (record, "balloon.current", &found);
+      gboolean have_unused, have_available, have_usable;
+      guint64  unused = param_ullong (record, "balloon.unused", &have_unused);
+      guint64  available = param_ullong (record, "balloon.available", &have_available);
+      guint64  usable = param_ullong (record, "balloon.usable", &have_usable);
+
+      if (found && current > 0 && (have_usable || have_unused))
+        {
+          counters->has_memory = TRUE;
+          counters->memory_current_kib = current;
+          counters->memory_used_kib = have_available && have_usable && available >= usable
+                                        ? available - usable
+                                        : (current > unused ? current - unused : 0);
+        }
+      if (!g_hash_table_contains (data->memory->period, uuid))
+        {
+          /* the balloon reports what the guest uses from now on; a driver
+           * without the call is read as it is */
+          virDomainSetMemoryStatsPeriod (record->dom, data->interval, VIR_DOMAIN_AFFECT_LIVE);
+          g_hash_table_add (data->memory->period, g_strdup (uuid));
+        }
+    }
+  if (data->groups & HGR_STATS_GROUP_DISK)
+    counters->has_block = sum_devices (record, "block", "rd.bytes", "wr.bytes", &counters->read_bytes,
+                                       &counters->write_bytes);
+  if (data->groups & HGR_STATS_GROUP_NETWORK)
+    counters->has_net = sum_devices (record, "net", "rx.bytes", "tx.bytes", &counters->rx_bytes, &counters->tx_bytes);
+
+  /* the vCPU count: read once per run (the bulk VCPU group would list every vCPU) */
+  counters->vcpus = GPOINTER_TO_UINT (g_hash_table_lookup (data->memory->vcpus, uuid));
+  if (counters->vcpus == 0 && counters->has_cpu)
+    {
+      virDomainInfo info;
+
+      if (virDomainGetInfo (record->dom, &info) == 0)
+        {
+          counters->vcpus = info.nrVirtCpu;
+          g_hash_table_insert (data->memory->vcpus, g_strdup (uuid), GUINT_TO_POINTER (info.nrVirtCpu));
+        }
+    }
+  if (!counters->has_cpu || ((data->groups & HGR_STATS_GROUP_MEMORY) && !counters->has_memory) ||
+      ((data->groups & HGR_STATS_GROUP_DISK) && !counters->has_block) ||
+      ((data->groups & HGR_STATS_GROUP_NETWORK) && !counters->has_net))
+    read_one_by_one (data, record->dom, counters);
+}
+
+static gboolean
+tick_thread (gpointer      user_data,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  TickData                *data = user_data;
+  virDomainStatsRecordPtr *records = NULL;
+  unsigned int             stats = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL;
+  gint64                   start = g_get_monotonic_time ();
+  int                      n;
+
+  if (data->delay_ms > 0)
+    g_usleep (data->delay_ms * 1000);
+  if (data->groups & HGR_STATS_GROUP_MEMORY)
+    stats |= VIR_DOMAIN_STATS_BALLOON;
+  if (data->groups & HGR_STATS_GROUP_DISK)
+    stats |= VIR_DOMAIN_STATS_BLOCK;
+  if (data->groups & HGR_STATS_GROUP_NETWORK)
+    stats |= VIR_DOMAIN_STATS_INTERFACE;
+
+  data->at = g_get_monotonic_time ();
+  n = virConnectGetAllDomainStats (data->conn, stats, &records, VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT);
+  if (n < 0)
+    {
+      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("The guests’ load could not be read."));
+      return FALSE;
+    }
+  data->bulk = TRUE;
+  data->counters = g_ptr_array_new_full (n, (GDestroyNotify) hgr_stats_counters_free);
+  for (int i = 0; i < n && !g_cancellable_is_cancelled (cancellable); i++)
+    read_record (data, records[i]);
+  virDomainStatsRecordListFree (records);
+  data->worker_us = g_get_monotonic_time () - start;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The main thread                                                          */
+
+static void
+clear_all (HgrStatsSampler *self)
+{
+  GHashTableIter iter;
+  const char    *uuid;
+
+  g_hash_table_iter_init (&iter, self->active);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &uuid, NULL))
+    {
+      HgrGuest *guest = hgr_host_lookup_guest (self->host, uuid);
+
+      if (guest != NULL)
+        hgr_guest_stats_clear (hgr_guest_get_stats (guest));
+    }
+  g_hash_table_remove_all (self->active);
+}
+
+static void
+tick_apply (GTask   *task,
+            gpointer user_data,
+            GError  *error)
+{
+  HgrStatsSampler *self = g_task_get_source_object (task);
+  TickData        *data = user_data;
+  gint64           start = g_get_monotonic_time ();
+  g_autoptr (GHashTable) seen = NULL;
+  GHashTableIter iter;
+  const char    *uuid;
+  GCancellable  *mine = g_task_get_cancellable (task);
+
+  if (mine == self->tick)
+    g_clear_object (&self->tick);
+  if (error != NULL || g_cancellable_is_cancelled (mine))
+    {
+      /* a stopped tick changes nothing; a failed one waits for the next */
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("%s: %s", hgr_host_get_uri (self->host), error->message);
+      hgr_task_return (task, error);
+      return;
+    }
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < data->counters->len; i++)
+    {
+      HgrStatsCounters *counters = g_ptr_array_index (data->counters, i);
+      HgrGuest         *guest = hgr_host_lookup_guest (self->host, counters->uuid);
+
+      if (guest == NULL)
+        continue;
+      hgr_guest_stats_update (hgr_guest_get_stats (guest), counters, data->at);
+      if (counters->running)
+        {
+          g_hash_table_add (seen, counters->uuid);
+          if (!g_hash_table_contains (self->active, counters->uuid))
+            g_hash_table_add (self->active, g_strdup (counters->uuid));
+        }
+    }
+  /* guests gone from the host, or no longer running */
+  g_hash_table_iter_init (&iter, self->active);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &uuid, NULL))
+    if (!g_hash_table_contains (seen, uuid))
+      {
+        HgrGuest *guest = hgr_host_lookup_guest (self->host, uuid);
+
+        if (guest != NULL)
+          hgr_guest_stats_clear (hgr_guest_get_stats (guest));
+        g_hash_table_iter_remove (&iter);
+      }
+  self->counts.ticks++;
+  self->counts.bulk_calls += data->bulk ? 1 : 0;
+  self->counts.fallback_calls += data->fallbacks;
+  self->counts.worker_us += data->worker_us;
+  self->counts.apply_us += g_get_monotonic_time () - start;
+  hgr_task_return (task, NULL);
+}
+
+/**
+ * hgr_stats_sampler_tick:
+ * @self: a sampler
+ *
+ * Reads the guests' load now (the timer calls it every interval).
+ *
+ * Returns: %FALSE if the last tick is still running, or the host is not
+ *   connected: this one is skipped
+ */
+gboolean
+hgr_stats_sampler_tick (HgrStatsSampler *self)
+{
+  virConnectPtr conn;
+  GTask        *task;
+  TickData     *data;
+
+  g_return_val_if_fail (HGR_IS_STATS_SAMPLER (self), FALSE);
+
+  conn = hgr_host_get_connection (self->host);
+  if (conn == NULL || hgr_host_get_status (self->host) != HGR_HOST_STATUS_CONNECTED)
+    return FALSE;
+  if (self->tick != NULL)
+    {
+      self->counts.skipped++;
+      return FALSE;
+    }
+  self->tick = g_cancellable_new ();
+  data = g_new0 (TickData, 1);
+  virConnectRef (conn);
+  data->conn = conn;
+  data->memory = g_atomic_rc_box_acquire (self->memory);
+  data->groups = self->groups;
+  data->interval = self->interval;
+  data->delay_ms = self->delay_ms;
+  task = hgr_task_new (self, self->tick, NULL, NULL, hgr_stats_sampler_tick);
+  hgr_task_run (task, tick_thread, data, (GDestroyNotify) tick_data_free, tick_apply); /* takes the task */
+  return TRUE;
+}
+
+static gboolean
+timer_cb (gpointer user_data)
+{
+  hgr_stats_sampler_tick (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop (HgrStatsSampler *self)
+{
+  g_clear_handle_id (&self->timer, g_source_remove);
+  if (self->tick != NULL)
+    g_cancellable_cancel (self->tick);
+  g_clear_object (&self->tick);
+}
+
+/* Ticks while the host is connected; its guests' figures go when it is not. */
+static void
+host_status_cb (HgrStatsSampler *self)
+{
+  stop (self);
+  if (hgr_host_get_status (self->host) != HGR_HOST_STATUS_CONNECTED)
+    {
+      clear_all (self);
+      return;
+    }
+  self->timer = g_timeout_add_seconds (self->interval, timer_cb, self);
+  hgr_stats_sampler_tick (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                  */
+
+static void
+hgr_stats_sampler_constructed (GObject *object)
+{
+  HgrStatsSampler *self = HGR_STATS_SAMPLER (object);
+
+  G_OBJECT_CLASS (hgr_stats_sampler_parent_class)->constructed (object);
+  g_signal_connect_object (self->host, "notify::status", G_CALLBACK (host_status_cb), self, G_CONNECT_SWAPPED);
+  host_status_cb (self);
+}
+
+static void
+hgr_stats_sampler_dispose (GObject *object)
+{
+  HgrStatsSampler *self = HGR_STATS_SAMPLER (object);
+
+  stop (self);
+  if (self->host != NULL && self->active != NULL)
+    clear_all (self);
+  g_clear_object (&self->host);
+
+  G_OBJECT_CLASS (hgr_stats_sampler_parent_class)->dispose (object);
+}
+
+static void
+hgr_stats_sampler_finalize (GObject *object)
+{
+  HgrStatsSampler *self = HGR_STATS_SAMPLER (object);
+
+  g_hash_table_unref (self->active);
+  g_atomic_rc_box_release_full (self->memory, (GDestroyNotify) worker_memory_clear);
+
+  G_OBJECT_CLASS (hgr_stats_sampler_parent_class)->finalize (object);
+}
+
+static void
+hgr_stats_sampler_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HgrStatsSampler *self = HGR_STATS_SAMPLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_HOST:
+      g_value_set_object (value, self->host);
+      break;
+    case PROP_INTERVAL:
+      g_value_set_uint (value, self->interval);
+      break;
+    case PROP_GROUPS:
+      g_value_set_uint (value, self->groups);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hgr_stats_sampler_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  HgrStatsSampler *self = HGR_STATS_SAMPLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_HOST:
+      self->host = g_value_dup_object (value);
+      break;
+    case PROP_INTERVAL:
+      hgr_stats_sampler_set_interval (self, g_value_get_uint (value));
+      break;
+    case PROP_GROUPS:
+      hgr_stats_sampler_set_groups (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hgr_stats_sampler_class_init (HgrStatsSamplerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = hgr_stats_sampler_constructed;
+  object_class->dispose = hgr_stats_sampler_dispose;
+  object_class->finalize = hgr_stats_sampler_finalize;
+  object_class->get_property = hgr_stats_sampler_get_property;
+  object_class->set_property = hgr_stats_sampler_set_property;
+
+  properties[PROP_HOST] = g_param_spec_object ("host", NULL, NULL, HGR_TYPE_HOST,
+                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INTERVAL] = g_param_spec_uint ("interval", NULL, NULL, HGR_STATS_INTERVAL_MIN,
+                                                 HGR_STATS_INTERVAL_MAX, HGR_STATS_INTERVAL_DEFAULT,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GROUPS] = g_param_spec_uint ("groups", NULL, NULL, 0, HGR_STATS_GROUPS_ALL, HGR_STATS_GROUPS_ALL,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hgr_stats_sampler_init (HgrStatsSampler *self)
+{
+  self->interval = HGR_STATS_INTERVAL_DEFAULT;
+  self->groups = HGR_STATS_GROUPS_ALL;
+  self->active = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->memory = g_atomic_rc_box_new0 (WorkerMemory);
+  self->memory->devices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  self->memory->vcpus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->memory->period = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * hgr_stats_sampler_new:
+ * @host: the host whose guests to read
+ *
+ * Returns: (transfer full): a sampler; it ticks while @host is connected
+ */
+HgrStatsSampler *
+hgr_stats_sampler_new (HgrHost *host)
+{
+  g_return_val_if_fail (HGR_IS_HOST (host), NULL);
+  return g_object_new (HGR_TYPE_STATS_SAMPLER, "host", host, NULL);
+}
+
+HgrHost *
+hgr_stats_sampler_get_host (HgrStatsSampler *self)
+{
+  g_return_val_if_fail (HGR_IS_STATS_SAMPLER (self), NULL);
+  return self->host;
+}
+
+guint
+hgr_stats_sampler_get_interval (HgrStatsSampler *self)
+{
+  g_return_val_if_fail (HGR_IS_STATS_SAMPLER (self), HGR_STATS_INTERVAL_DEFAULT);
+  return self->interval;
+}
+
+/**
+ * hgr_stats_sampler_set_interval:
+ * @self: a sampler
+ * @seconds: between two ticks, %HGR_STATS_INTERVAL_MIN to %HGR_STATS_INTERVAL_MAX
+ */
+void
+hgr_stats_sampler_set_interval (HgrStatsSampler *self,
+                                guint            seconds)
+{
+  g_return_if_fail (HGR_IS_STATS_SAMPLER (self));
+
+  seconds = CLAMP (seconds, HGR_STATS_INTERVAL_MIN, HGR_STATS_INTERVAL_MAX);
+  if (self->interval == seconds)
+    return;
+  self->interval = seconds;
+  if (self->timer != 0)
+    {
+      g_source_remove (self->timer);
+      self->timer = g_timeout_add_seconds (self->interval, timer_cb, self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL]);
+}
+
+HgrStatsGroups
+hgr_stats_sampler_get_groups (HgrStatsSampler *self)
+{
+  g_return_val_if_fail (HGR_IS_STATS_SAMPLER (self), 0);
+  return self->groups;
+}
+
+/* What the next ticks read besides CPU. */
+void
+hgr_stats_sampler_set_groups (HgrStatsSampler *self,
+                              HgrStatsGroups   groups)
+{
+  g_return_if_fail (HGR_IS_STATS_SAMPLER (self));
+
+  groups &= HGR_STATS_GROUPS_ALL;
+  if (self->groups == groups)
+    return;
+  self->groups = groups;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPS]);
+}
+
+void
+hgr_stats_sampler_get_ticks (HgrStatsSampler *self,
+                             HgrStatsTicks   *ticks)
+{
+  g_return_if_fail (HGR_IS_STATS_SAMPLER (self));
+  *ticks = self->counts;
+}
+
+/* For the tests: each tick's worker waits this long first (a slow host). */
+void
+hgr_stats_sampler_inject_delay (HgrStatsSampler *self,
+                                guint            milliseconds)
+{
+  g_return_if_fail (HGR_IS_STATS_SAMPLER (self));
+  self->delay_ms = milliseconds;
+}
