@@ -14,6 +14,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "hgr-preferences-window.h"
+#include "hgr-stats-sampler.h"
 #include "hgr-uri.h"
 #include "hgr-window.h"
 
@@ -25,7 +26,8 @@ struct _HgrApplication
 
   GSettings    *settings;
   HgrHostStore *hosts;
-  HgrAskpass   *askpass; /* nullable: ssh then cannot ask the user */
+  GHashTable   *samplers; /* HgrHost → HgrStatsSampler: each host's guests' load */
+  HgrAskpass   *askpass;  /* nullable: ssh then cannot ask the user */
 };
 
 G_DEFINE_FINAL_TYPE (HgrApplication, hgr_application, ADW_TYPE_APPLICATION)
@@ -225,6 +227,34 @@ start_askpass (HgrApplication *self)
     g_setenv ("DISPLAY", ":0", FALSE);
 }
 
+/* One stats sampler per host in the store, at the interval of the settings. */
+static void
+hosts_changed_cb (HgrApplication *self)
+{
+  GListModel *hosts = hgr_host_store_get_hosts (self->hosts);
+  g_autoptr (GHashTable) kept = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer       host;
+
+  for (guint i = 0; i < g_list_model_get_n_items (hosts); i++)
+    {
+      g_autoptr (HgrHost) item = g_list_model_get_item (hosts, i);
+
+      g_hash_table_add (kept, item);
+      if (!g_hash_table_contains (self->samplers, item))
+        {
+          HgrStatsSampler *sampler = hgr_stats_sampler_new (item);
+
+          g_settings_bind (self->settings, "stats-interval", sampler, "interval", G_SETTINGS_BIND_GET);
+          g_hash_table_insert (self->samplers, g_object_ref (item), sampler);
+        }
+    }
+  g_hash_table_iter_init (&iter, self->samplers);
+  while (g_hash_table_iter_next (&iter, &host, NULL))
+    if (!g_hash_table_contains (kept, host))
+      g_hash_table_iter_remove (&iter);
+}
+
 static void
 hgr_application_startup (GApplication *application)
 {
@@ -235,6 +265,10 @@ hgr_application_startup (GApplication *application)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->hosts = hgr_host_store_new (self->settings);
+  self->samplers = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  g_signal_connect_object (hgr_host_store_get_hosts (self->hosts), "items-changed", G_CALLBACK (hosts_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  hosts_changed_cb (self);
   start_askpass (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
@@ -247,6 +281,7 @@ hgr_application_shutdown (GApplication *application)
 {
   HgrApplication *self = HGR_APPLICATION (application);
 
+  g_clear_pointer (&self->samplers, g_hash_table_unref);
   g_clear_object (&self->hosts);
   g_clear_object (&self->settings);
   g_clear_object (&self->askpass);

@@ -155,8 +155,13 @@ def main():
         stop(process)
         return 1
     guest = wait_for('guest "test"', lambda: find(sidebar, 'list item', 'test'))
-    check(guest is not None and guest.description == 'Running, on Test Driver',
+    # the state, the memory and CPU it uses once its load is read, the host
+    running = re.compile('^Running( · [0-9.]+\xa0[KMGT]iB used)?, on Test Driver(, CPU [0-9]+%)?$')
+    check(guest is not None and running.match(guest.description or '') is not None,
           'a guest\'s list item says its name, state and host', guest and repr(guest.description))
+    loaded = wait_for('the load of guest "test"', lambda: guest and 'CPU' in (guest.description or '') or None)
+    check(loaded is not None and running.match(guest.description) is not None,
+          'a running guest\'s list item says its CPU use', guest and repr(guest.description))
     items = [n for n in children(sidebar) if n.getRoleName() == 'list item']
     check(len(items) >= 6 and all(n.name and n.description for n in items),
           'every host and guest item has a name and a description',
@@ -281,7 +286,9 @@ def main():
     sidebar = wait_for('the guest list', lambda: find(window, 'list', 'Hosts und Gäste'))
     check(sidebar is not None, 'under LANGUAGE=de the list is "Hosts und Gäste"')
     guest = wait_for('guest "test"', lambda: find(sidebar, 'list item', 'test'))
-    check(guest is not None and guest.description == 'Läuft, auf Testtreiber',
+    check(guest is not None and
+          re.match('^Läuft( · [0-9,.]+\xa0[KMGT]iB belegt)?, auf Testtreiber(, CPU [0-9]+ %)?$',
+                   guest.description or '') is not None,
           'under LANGUAGE=de a guest is read in German', guest and repr(guest.description))
     check(find(window, 'push button', 'Verbindung hinzufügen') is not None,
           'under LANGUAGE=de the header bar\'s button is German')

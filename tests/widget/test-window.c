@@ -26,6 +26,7 @@
 #include "hgr-new-guest-window.h"
 #include "hgr-os-db.h"
 #include "hgr-preferences-window.h"
+#include "hgr-stats-sampler.h"
 #include "hgr-test-host.h"
 #include "hgr-test-widgets.h"
 #include "hgr-window.h"
@@ -120,6 +121,77 @@ test_shows_test_driver_guests (Fixture      *fixture,
   /* And a user can see it: a mapped row of the list shows the guest. */
   HGR_TEST_WAIT_UNTIL (hgr_test_find_guest_row (child (fixture, "list_view"), "test") != NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "sidebar_stack"))), ==, "list");
+}
+
+/* Pixels a widget draws (not transparent), rendered as the next frame would. */
+static guint
+count_drawn_pixels (GtkWidget *widget)
+{
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  int                width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autofree guint8 *data = NULL;
+  guint              drawn = 0;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL || width <= 0 || height <= 0)
+    return 0;
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    drawn += data[i * 4 + 3] > 0;
+  return drawn;
+}
+
+/* A running guest's row shows its CPU, as a figure and a sparkline, and
+ * the memory it uses; a stopped guest's row shows none. */
+static void
+test_guest_row_load (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autoptr (HgrStatsSampler) sampler = hgr_stats_sampler_new (fixture->host);
+  HgrGuestRow *row;
+  GtkWidget   *load_box, *cpu_label, *state_label, *sparkline;
+  HgrGuest    *guest;
+
+  hgr_stats_sampler_set_interval (sampler, 1);
+  HGR_TEST_WAIT_UNTIL ((row = hgr_test_find_guest_row (child (fixture, "list_view"), "test")) != NULL);
+  load_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_GUEST_ROW, "load_box"));
+  cpu_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_GUEST_ROW, "cpu_label"));
+  state_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_GUEST_ROW, "state_label"));
+  sparkline = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_GUEST_ROW, "cpu_sparkline"));
+  g_assert_false (gtk_widget_get_visible (load_box)); /* nothing known before the second tick */
+
+  HGR_TEST_WAIT_UNTIL (gtk_widget_get_visible (load_box));
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (cpu_label)), "%"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (state_label)), "used"));
+  /* a few ticks make bars */
+  HGR_TEST_WAIT_UNTIL_SECONDS (
+    hgr_stats_ring_get_length (hgr_guest_stats_get_series (hgr_guest_get_stats (hgr_guest_row_get_guest (row)),
+                                                           HGR_STATS_SERIES_CPU)) >= 2,
+    20);
+  HGR_TEST_WAIT_UNTIL (gtk_widget_get_width (sparkline) > 0);
+  g_assert_cmpuint (count_drawn_pixels (sparkline), >, 2 * 2 * 1);
+  /* a screen reader hears it */
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (sparkline), GTK_ACCESSIBLE_ROLE_IMG));
+
+  /* stopped: the row shows no load */
+  guest = hgr_guest_row_get_guest (row);
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+
+    hgr_guest_perform_async (guest, HGR_GUEST_ACTION_FORCE_OFF, NULL, hgr_test_store_result_cb, &result);
+    HGR_TEST_WAIT_UNTIL (result != NULL);
+    g_assert_true (hgr_guest_perform_finish (guest, result, NULL));
+  }
+  HGR_TEST_WAIT_UNTIL_SECONDS (!gtk_widget_get_visible (load_box), 10);
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (state_label)), "used"));
 }
 
 static void
@@ -950,6 +1022,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/window/shows-test-driver-guests", Fixture, NULL, fixture_set_up, test_shows_test_driver_guests, fixture_tear_down);
+  g_test_add ("/window/guest-row-load", Fixture, NULL, fixture_set_up, test_guest_row_load, fixture_tear_down);
   g_test_add ("/window/search-filters", Fixture, "small-node.xml", fixture_set_up, test_search_filters, fixture_tear_down);
   g_test_add ("/window/sort-by-state", Fixture, "small-node.xml", fixture_set_up, test_sort_by_state, fixture_tear_down);
   g_test_add ("/window/action-sensitivity", Fixture, "small-node.xml", fixture_set_up, test_action_sensitivity, fixture_tear_down);
