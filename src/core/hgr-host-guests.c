@@ -229,6 +229,8 @@ typedef struct
 {
   virDomainPtr  domain;
   guint         generation;
+  gboolean      known;        /* the guest was listed when the read began */
+  guint         state_serial; /* and its state serial then */
   char          uuid[VIR_UUID_STRING_BUFLEN];
   HgrGuestInfo *info; /* what the worker read */
 } FetchData;
@@ -281,6 +283,10 @@ fetch_apply (GTask   *task,
     }
 
   guest = g_hash_table_lookup (self->by_uuid, data->info->uuid);
+  /* An event changed the state while the worker read (a guest redefined,
+   * then destroyed): the event is newer than what was read. */
+  if (guest != NULL && data->known && guest->state_serial != data->state_serial)
+    data->info->state = hgr_guest_get_state (guest);
   if (guest != NULL)
     hgr_guest_apply_info (guest, data->info);
   else
@@ -293,11 +299,18 @@ hgr_host_fetch_guest (HgrHost     *self,
                       virDomainPtr domain)
 {
   FetchData *data = g_new0 (FetchData, 1);
+  HgrGuest  *known;
 
   virDomainRef (domain);
   data->domain = domain;
   data->generation = self->generation;
   virDomainGetUUIDString (domain, data->uuid);
+  known = g_hash_table_lookup (self->by_uuid, data->uuid);
+  if (known != NULL)
+    {
+      data->known = TRUE;
+      data->state_serial = known->state_serial;
+    }
   g_hash_table_insert (self->fetching, g_strdup (data->uuid), GINT_TO_POINTER (FETCH_WANTED));
 
   hgr_task_run (hgr_task_new (self, NULL, NULL, NULL, hgr_host_fetch_guest), fetch_thread, data,
