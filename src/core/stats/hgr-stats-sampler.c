@@ -146,6 +146,29 @@ read_devices (virDomainPtr domain)
   return g_strv_builder_end (builder);
 }
 
+/* Memory in use of the balloon's current allocation (all in KiB): what the
+ * guest could still use subtracted from what it sees, else its free memory
+ * subtracted from the allocation; nothing known without either. */
+static void
+set_memory (HgrStatsCounters *counters,
+            guint64           current,
+            gboolean          have_unused,
+            guint64           unused,
+            gboolean          have_available,
+            guint64           available,
+            gboolean          have_usable,
+            guint64           usable)
+{
+  if (current == 0 || !(have_usable || have_unused))
+    return;
+  counters->has_memory = TRUE;
+  counters->memory_current_kib = current;
+  if (have_available && have_usable && available >= usable)
+    counters->memory_used_kib = available - usable;
+  else
+    counters->memory_used_kib = current > unused ? current - unused : 0;
+}
+
 /* The per-guest calls, for the groups the bulk call did not answer. */
 static void
 read_one_by_one (TickData         *data,
@@ -168,7 +191,7 @@ read_one_by_one (TickData         *data,
       virDomainMemoryStatStruct stats[VIR_DOMAIN_MEMORY_STAT_NR];
       int                       n = virDomainMemoryStats (domain, stats, VIR_DOMAIN_MEMORY_STAT_NR, 0);
       guint64                   actual = 0, unused = 0, available = 0, usable = 0;
-      gboolean                  have_unused = FALSE, have_usable = FALSE;
+      gboolean                  have_unused = FALSE, have_available = FALSE, have_usable = FALSE;
 
       for (int i = 0; i < n; i++)
         switch (stats[i].tag)
@@ -182,6 +205,7 @@ read_one_by_one (TickData         *data,
             break;
           case VIR_DOMAIN_MEMORY_STAT_AVAILABLE:
             available = stats[i].val;
+            have_available = TRUE;
             break;
           case VIR_DOMAIN_MEMORY_STAT_USABLE:
             usable = stats[i].val;
@@ -190,13 +214,7 @@ read_one_by_one (TickData         *data,
           default:
             break;
           }
-      if (actual > 0 && (have_usable || have_unused))
-        {
-          counters->has_memory = TRUE;
-          counters->memory_current_kib = actual;
-          counters->memory_used_kib = have_usable && available >= usable ? available - usable
-                                                                         : (actual > unused ? actual - unused : 0);
-        }
+      set_memory (counters, actual, have_unused, unused, have_available, available, have_usable, usable);
     }
   if (!(data->groups & (HGR_STATS_GROUP_DISK | HGR_STATS_GROUP_NETWORK)) || (counters->has_block && counters->has_net))
     return;
@@ -305,14 +323,8 @@ read_record (TickData               *data,
       guint64  available = param_ullong (record, "balloon.available", &have_available);
       guint64  usable = param_ullong (record, "balloon.usable", &have_usable);
 
-      if (found && current > 0 && (have_usable || have_unused))
-        {
-          counters->has_memory = TRUE;
-          counters->memory_current_kib = current;
-          counters->memory_used_kib = have_available && have_usable && available >= usable
-                                        ? available - usable
-                                        : (current > unused ? current - unused : 0);
-        }
+      if (found)
+        set_memory (counters, current, have_unused, unused, have_available, available, have_usable, usable);
       if (!g_hash_table_contains (data->memory->period, uuid))
         {
           /* the balloon reports what the guest uses from now on; a driver
