@@ -176,6 +176,14 @@ rendered_rgb (GtkWidget *widget,
   return rgb;
 }
 
+/* Counts a signal's emissions (signals with no arguments). */
+static inline void
+count_cb (GObject *object,
+          guint   *count)
+{
+  (*count)++;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Input through the X server                                               */
 

@@ -318,13 +318,6 @@ test_keys_released_on_focus_out (void)
 }
 
 static void
-count_cb (GObject *object,
-          guint   *count)
-{
-  (*count)++;
-}
-
-static void
 test_release_combination (void)
 {
   Fixture fixture = { 0 };

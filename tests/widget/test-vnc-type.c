@@ -299,13 +299,6 @@ test_display_closes (void)
 }
 
 static void
-count_cb (GObject *object,
-          guint   *count)
-{
-  (*count)++;
-}
-
-static void
 test_shortcut (void)
 {
   Fixture fixture = { 0 };
