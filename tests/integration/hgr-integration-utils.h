@@ -115,8 +115,12 @@ static inline HgrAskpass *
 hgr_test_start_askpass (void)
 {
   g_autoptr (GError) error = NULL;
-  HgrAskpass *askpass = hgr_askpass_new (g_getenv ("HGR_ASKPASS_HELPER"), &error);
+  const char *helper = g_getenv ("HGR_ASKPASS_HELPER");
+  HgrAskpass *askpass;
 
+  if (helper == NULL)
+    g_error ("HGR_ASKPASS_HELPER is not set: run the test through meson test");
+  askpass = hgr_askpass_new (helper, &error);
   if (askpass == NULL)
     g_error ("askpass: %s", error->message);
   g_setenv ("SSH_ASKPASS", hgr_askpass_get_program (askpass), TRUE);

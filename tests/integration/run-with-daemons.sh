@@ -103,11 +103,50 @@ unix_sock_rw_perms = "0770"
 log_outputs = "3:file:$WORK/libvirtd.log"
 CONF
 
+# The guests run on TCG, always. A /dev/kvm the QEMU user cannot open (root
+# 0600 without udev's rules), or one that fails at the first vCPU (nested
+# virtualisation), still makes libvirt offer domain type kvm and re-probe QEMU
+# on every lookup (its probe runs as root and sees KVM work; the guests do
+# not). So the daemon runs in its own mount namespace whose /dev is a copy
+# without kvm, its mounts (pts, shm) bound once each where they were: libvirt's
+# per-guest namespaces move every mount under /dev, one move per line of
+# /proc/mounts. Nothing changes outside that namespace.
 # Tests that kill the daemon start it again with exactly this command.
-START_LIBVIRTD="$LIBVIRTD --daemon --config $WORK/libvirtd.conf --pid-file $WORK/libvirtd.pid"
+START_LIBVIRTD="$WORK/start-libvirtd"
+{
+  echo '#!/bin/sh'
+  echo "WORK='$WORK' LIBVIRTD='$LIBVIRTD'"
+  cat <<'SH'
+set -- "$LIBVIRTD" --daemon --config "$WORK/libvirtd.conf" --pid-file "$WORK/libvirtd.pid"
+if [ -e /dev/kvm ] && unshare --mount --propagation private true 2>/dev/null; then
+  exec unshare --mount --propagation private sh -ec '
+    new=$0
+    mkdir -p "$new"
+    mount -t tmpfs -o mode=0755,nosuid hgr-dev "$new"
+    for e in /dev/* /dev/.[!.]*; do
+      [ -e "$e" ] || [ -L "$e" ] || continue
+      n=${e#/dev/}
+      [ "$n" = kvm ] && continue
+      if mountpoint -q "$e"; then
+        if [ -d "$e" ]; then mkdir "$new/$n"; else : > "$new/$n"; fi
+        mount --bind "$e" "$new/$n"
+      else
+        cp -a "$e" "$new/"
+      fi
+    done
+    umount --recursive --lazy /dev
+    mount --move "$new" /dev
+    exec "$@"' "$WORK/dev" "$@"
+fi
+exec "$@"
+SH
+} > "$START_LIBVIRTD"
+chmod +x "$START_LIBVIRTD"
 
-"$VIRTLOGD" --daemon --pid-file "$WORK/virtlogd.pid" || skip "virtlogd did not start"
-$START_LIBVIRTD || { echo "Bail out! libvirtd did not start"; exit 1; }
+# The daemons must not hold the lock (fd 9): one left behind by a killed run
+# would keep every later run waiting.
+"$VIRTLOGD" --daemon --pid-file "$WORK/virtlogd.pid" 9>&- || skip "virtlogd did not start"
+$START_LIBVIRTD 9>&- || { echo "Bail out! libvirtd did not start"; exit 1; }
 
 # The first start probes QEMU's capabilities, which takes seconds.
 for _ in $(seq 600); do
@@ -154,7 +193,7 @@ BATCH=yes STRICT=yes
 exec /usr/bin/ssh -o UserKnownHostsFile="\$KH" -o StrictHostKeyChecking=\$STRICT -o BatchMode=\$BATCH "\$@"
 SH
 chmod +x "$S/bin/ssh"
-/usr/sbin/sshd -f "$S/sshd_config" -E "$S/sshd.log" || { echo "Bail out! sshd did not start"; exit 1; }
+/usr/sbin/sshd -f "$S/sshd_config" -E "$S/sshd.log" 9>&- || { echo "Bail out! sshd did not start"; exit 1; }
 SSH_URI="qemu+ssh://root@127.0.0.1:$SSH_PORT/system?keyfile=$S/client_ed25519&socket=$WORK/run/libvirt-sock&proxy=netcat"
 SSH_PASSPHRASE_URI="qemu+ssh://root@127.0.0.1:$SSH_PORT/system?keyfile=$S/client_encrypted&socket=$WORK/run/libvirt-sock&proxy=netcat"
 # libssh reads known_hosts= itself; the key needs its passphrase, asked through libvirt's callback.
