@@ -898,6 +898,47 @@ identify (const char *path,
   return hgr_os_db_identify_finish (loaded_db (), result, error);
 }
 
+static gboolean
+record_thread_cb (gpointer user_data)
+{
+  GThread **ran_in = user_data;
+
+  *ran_in = g_thread_self ();
+  return G_SOURCE_REMOVE;
+}
+
+/* Detection reads the medium in a worker, whose I/O must not run the
+ * application's main context: GTK's frame clock and layout then ran in the
+ * worker, beside the main thread (heap corruption in the New Guest window).
+ * While the main thread does not iterate, an idle of the default context
+ * must wait for it. */
+static void
+test_identify_keeps_main_context (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HgrOsInfo) found = NULL;
+  GThread *ran_in = NULL;
+  int      fd = g_file_open_tmp ("hangar-XXXXXX.iso", &path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "not an ISO at all\n", -1, NULL));
+  g_close (fd, NULL);
+  loaded_db ();
+  g_idle_add (record_thread_cb, &ran_in);
+  hgr_os_db_identify_async (loaded_db (), path, NULL, hgr_test_store_result_cb, &result);
+  /* The worker reads the file meanwhile; a worker on our context takes the idle. */
+  g_usleep (G_USEC_PER_SEC / 2);
+  g_assert_null (ran_in);
+  HGR_TEST_WAIT_UNTIL_SECONDS (result != NULL && ran_in != NULL, 30);
+  g_assert_true (ran_in == g_thread_self ());
+  found = hgr_os_db_identify_finish (loaded_db (), result, &error);
+  g_assert_error (error, HGR_ERROR, HGR_ERROR_INVALID_ARGUMENT);
+  g_assert_null (found);
+  g_unlink (path);
+}
+
 static void
 test_identify (void)
 {
@@ -1003,5 +1044,6 @@ main (int   argc,
   g_test_add_func ("/new-guest/customize-discard", test_customize_discard);
   g_test_add_func ("/new-guest/cancel", test_cancel);
   g_test_add_func ("/new-guest/identify", test_identify);
+  g_test_add_func ("/new-guest/identify-keeps-main-context", test_identify_keeps_main_context);
   return g_test_run ();
 }

@@ -310,8 +310,16 @@ identify_thread (gpointer      task_data,
   g_autofree char *basename = g_path_get_basename (data->path);
   OsinfoOs        *os;
 
+  /* libosinfo's sync call runs a main loop on the thread-default context,
+   * which in a worker is the global default one: GTK's frame clock and
+   * layout then ran in this thread, beside the main thread's (heap
+   * corruption in GTK's CSS code). A context of its own keeps its I/O here. */
+  g_autoptr (GMainContext) context = g_main_context_new ();
+
+  g_main_context_push_thread_default (context);
   /* Flags 0: media that are not El Torito bootable are read too. */
   media = osinfo_media_create_from_location_with_flags (data->path, cancellable, 0, &local_error);
+  g_main_context_pop_thread_default (context);
   if (media == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
