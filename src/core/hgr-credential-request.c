@@ -91,7 +91,7 @@ finish (HgrCredentialRequest *self,
   self->answer = g_strdup (answer);
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, notify_done_cb, g_object_ref (self), g_object_unref);
+  g_idle_add_full (G_PRIORITY_DEFAULT, notify_done_cb, g_object_ref (self), g_object_unref);
   return TRUE;
 }
 

@@ -84,7 +84,7 @@ hgr_host_auth_cb (virConnectCredentialPtr creds,
       request = hgr_credential_request_new (credential_kind (&creds[i]), creds[i].prompt, data->display_name);
       emission->link = g_atomic_rc_box_acquire (data->link);
       emission->request = g_object_ref (request);
-      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, emit_credential_request_cb, emission, credential_emission_free);
+      g_idle_add_full (G_PRIORITY_DEFAULT, emit_credential_request_cb, emission, credential_emission_free);
 
       answer = hgr_credential_request_wait (request, data->cancellable, CREDENTIAL_TIMEOUT_SECONDS, NULL);
       if (answer == NULL)

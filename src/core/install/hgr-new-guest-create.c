@@ -101,7 +101,7 @@ report (CreateData   *data,
   progress->owner = g_object_ref (data->owner);
   progress->step = step;
   progress->fraction = fraction;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle, progress, progress_free);
+  g_idle_add_full (G_PRIORITY_DEFAULT, progress_idle, progress, progress_free);
 }
 
 static gboolean
