@@ -34,6 +34,7 @@ struct _HgrConsolePage
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
+  GtkRevealer     *typing_revealer;  /* Type Clipboard's progress, with Stop */
   GtkRevealer     *toolbar_revealer; /* the toolbar's place in a window */
   GtkRevealer     *osd_revealer;     /* and over the picture in fullscreen */
   GtkWidget       *toolbar;
@@ -66,7 +67,6 @@ struct _HgrConsolePage
   guint               hide_toolbar_source;
   guint               spinner_source;
   GCancellable       *typing;          /* Type Clipboard under way */
-  AdwToast           *typing_toast;    /* its progress, with Stop */
   GCancellable       *keyring;         /* a keyring lookup under way */
   gboolean            keyring_tried;   /* asked the keyring in this session */
   gboolean            keyring_used;    /* the display's password came from it */

@@ -101,15 +101,8 @@ set_typing (HgrConsolePage *self,
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "stop-typing");
 
   g_set_object (&self->typing, typing);
-  if (self->typing_toast != NULL)
-    adw_toast_dismiss (self->typing_toast); /* clears typing_toast */
+  gtk_revealer_set_reveal_child (self->typing_revealer, typing != NULL);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), typing != NULL);
-}
-
-static void
-typing_toast_dismissed_cb (HgrConsolePage *self)
-{
-  g_clear_object (&self->typing_toast);
 }
 
 static void
@@ -142,17 +135,9 @@ hgr_console_page_type_clipboard_activated (GSimpleAction *action,
   GAction        *layout_action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "typing-layout");
   g_autoptr (GVariant) layout = g_action_get_state (layout_action);
   g_autoptr (GCancellable) typing = g_cancellable_new ();
-  AdwToast *toast;
 
   hgr_console_page_stop_typing (self);
   set_typing (self, typing);
-  toast = adw_toast_new (_ ("Typing the clipboard’s text into the guest…"));
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_button_label (toast, _ ("_Stop"));
-  adw_toast_set_action_name (toast, "console.stop-typing");
-  self->typing_toast = g_object_ref (toast);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (typing_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   hgr_vnc_display_type_clipboard_async (self->display,
                                         hgr_console_page_typing_layout_from_name (g_variant_get_string (layout, NULL)),
                                         typing, typed_cb, g_object_ref (self));

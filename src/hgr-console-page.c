@@ -415,7 +415,6 @@ hgr_console_page_dispose (GObject *object)
   hgr_console_page_stop_typing (self);
   hgr_console_page_keyring_reset (self);
   g_clear_object (&self->typing);
-  g_clear_object (&self->typing_toast);
   g_clear_handle_id (&self->hide_toolbar_source, g_source_remove);
   g_clear_handle_id (&self->spinner_source, g_source_remove);
   if (self->guest_signals != NULL)
@@ -541,6 +540,7 @@ hgr_console_page_class_init (HgrConsolePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, display);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, typing_revealer);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, password_entry);
   gtk_widget_class_bind_template_child (widget_class, HgrConsolePage, remember_button);

@@ -178,8 +178,15 @@ static void
 type_clipboard (HgrConsolePage *page,
                 const char     *text)
 {
+  GtkRevealer *bar = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (page), HGR_TYPE_CONSOLE_PAGE,
+                                                                  "typing_revealer"));
+
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)), text);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "console.type-clipboard", NULL));
+  /* Its bar with Stop shows while it types and goes when it is done; a
+   * short text is done before any slide-in could end. */
+  g_assert_true (gtk_revealer_get_reveal_child (bar));
+  HGR_TEST_WAIT_UNTIL_SECONDS (!gtk_revealer_get_reveal_child (bar), 30);
 }
 
 /* Create, the guest runs, its console shows the installer's screen, Type
