@@ -227,7 +227,21 @@ start_askpass (HgrApplication *self)
     g_setenv ("DISPLAY", ":0", FALSE);
 }
 
-/* One stats sampler per host in the store, at the interval of the settings. */
+/* The figures read besides CPU follow the settings, on every host. */
+static void
+stats_groups_changed_cb (HgrApplication *self)
+{
+  HgrStatsGroups groups = g_settings_get_flags (self->settings, "stats-groups");
+  GHashTableIter iter;
+  gpointer       sampler;
+
+  g_hash_table_iter_init (&iter, self->samplers);
+  while (g_hash_table_iter_next (&iter, NULL, &sampler))
+    hgr_stats_sampler_set_groups (sampler, groups);
+}
+
+/* One stats sampler per host in the store, at the interval of the settings;
+ * none when the load is not read (a sampler gone clears its figures). */
 static void
 hosts_changed_cb (HgrApplication *self)
 {
@@ -235,8 +249,9 @@ hosts_changed_cb (HgrApplication *self)
   g_autoptr (GHashTable) kept = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer       host;
+  guint          n_hosts = g_settings_get_boolean (self->settings, "stats-enabled") ? g_list_model_get_n_items (hosts) : 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (hosts); i++)
+  for (guint i = 0; i < n_hosts; i++)
     {
       g_autoptr (HgrHost) item = g_list_model_get_item (hosts, i);
 
@@ -246,6 +261,7 @@ hosts_changed_cb (HgrApplication *self)
           HgrStatsSampler *sampler = hgr_stats_sampler_new (item);
 
           g_settings_bind (self->settings, "stats-interval", sampler, "interval", G_SETTINGS_BIND_GET);
+          hgr_stats_sampler_set_groups (sampler, g_settings_get_flags (self->settings, "stats-groups"));
           g_hash_table_insert (self->samplers, g_object_ref (item), sampler);
         }
     }
@@ -269,6 +285,10 @@ hgr_application_startup (GApplication *application)
   g_signal_connect_object (hgr_host_store_get_hosts (self->hosts), "items-changed", G_CALLBACK (hosts_changed_cb),
                            self, G_CONNECT_SWAPPED);
   hosts_changed_cb (self);
+  g_signal_connect_object (self->settings, "changed::stats-groups", G_CALLBACK (stats_groups_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::stats-enabled", G_CALLBACK (hosts_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   start_askpass (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);

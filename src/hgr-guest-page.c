@@ -1,4 +1,4 @@
-/* hgr-guest-page.c — the overview of one guest: identity, state, hardware
+/* hgr-guest-page.c — the overview of one guest: identity, state, hardware, load
  *
  * The list knows a guest's name, title and state; the rest is read when the
  * page shows the guest, in a worker thread, and shown as it arrives.
@@ -17,28 +17,30 @@
 
 #include "hgr-guest-labels.h"
 #include "hgr-host.h"
+#include "hgr-load-graphs.h"
 
 struct _HgrGuestPage
 {
   AdwBin parent_instance;
 
   /* Template widgets */
-  GtkImage     *state_icon;
-  GtkLabel     *heading_label;
-  GtkLabel     *subheading_label;
-  GtkLabel     *error_label;
-  GtkLabel     *name_value;
-  GtkLabel     *title_value;
-  AdwActionRow *description_row;
-  GtkLabel     *state_value;
-  GtkLabel     *host_value;
-  GtkLabel     *uuid_value;
-  GtkLabel     *persistent_value;
-  GtkLabel     *autostart_value;
-  GtkLabel     *vcpus_value;
-  GtkLabel     *memory_value;
-  GtkLabel     *os_type_value;
-  GtkLabel     *arch_value;
+  GtkImage      *state_icon;
+  GtkLabel      *heading_label;
+  GtkLabel      *subheading_label;
+  GtkLabel      *error_label;
+  GtkLabel      *name_value;
+  GtkLabel      *title_value;
+  AdwActionRow  *description_row;
+  GtkLabel      *state_value;
+  GtkLabel      *host_value;
+  GtkLabel      *uuid_value;
+  GtkLabel      *persistent_value;
+  GtkLabel      *autostart_value;
+  GtkLabel      *vcpus_value;
+  GtkLabel      *memory_value;
+  GtkLabel      *os_type_value;
+  GtkLabel      *arch_value;
+  HgrLoadGraphs *load_graphs;
 
   /* Owned */
   HgrGuest     *guest;
@@ -242,11 +244,13 @@ hgr_guest_page_class_init (HgrGuestPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, memory_value);
   gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, os_type_value);
   gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, arch_value);
+  gtk_widget_class_bind_template_child (widget_class, HgrGuestPage, load_graphs);
 }
 
 static void
 hgr_guest_page_init (HgrGuestPage *self)
 {
+  g_type_ensure (HGR_TYPE_LOAD_GRAPHS);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->guest_signals = g_signal_group_new (HGR_TYPE_GUEST);
@@ -288,6 +292,8 @@ hgr_guest_page_set_guest (HgrGuestPage *self,
   g_clear_object (&self->cancellable);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   g_signal_group_set_target (self->guest_signals, guest);
+  hgr_load_graphs_set_guest_stats (self->load_graphs, guest != NULL ? hgr_guest_get_stats (guest) : NULL,
+                                   guest != NULL ? hgr_host_get_stats (hgr_guest_get_host (guest)) : NULL);
   if (guest != NULL)
     {
       self->cancellable = g_cancellable_new ();

@@ -1,4 +1,4 @@
-/* hgr-host-page.c — the page of one host: status, connect or retry, its settings
+/* hgr-host-page.c — the page of one host: status, connect or retry, its load and hardware, its settings
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +11,8 @@
 #include "hgr-host-page.h"
 
 #include <glib/gi18n.h>
+
+#include "hgr-load-graphs.h"
 
 /* A GtkWidget, not an AdwBin: its template's root child is bound, and
  * gtk_widget_dispose_template() unparents it, which AdwBin would do again. */
@@ -29,11 +31,16 @@ struct _HgrHostPage
   AdwActionRow  *autoconnect_row;
   GtkSwitch     *autoconnect_switch;
   GtkButton     *remove_button;
+  HgrLoadGraphs *load_graphs;
+  GtkWidget     *hardware_group;
+  GtkLabel      *cpus_value;
+  GtkLabel      *memory_value;
 
   /* Owned */
   HgrHost      *host;
   GSignalGroup *host_signals;
   GSignalGroup *guests_signals;
+  GSignalGroup *stats_signals;
   GBinding     *autoconnect_binding;
 };
 
@@ -72,6 +79,29 @@ update (HgrHostPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->uri_value), hgr_host_get_uri (self->host));
 }
 
+/* What virNodeGetInfo said, once the host's sampler has read it. */
+static void
+update_hardware (HgrHostPage *self)
+{
+  HgrHostStats    *stats = self->host != NULL ? hgr_host_get_stats (self->host) : NULL;
+  guint            cpus = stats != NULL ? hgr_host_stats_get_cpus (stats) : 0;
+  g_autofree char *processors = NULL;
+  g_autofree char *memory = NULL;
+
+  gtk_widget_set_visible (self->hardware_group, cpus > 0 && hgr_host_stats_get_active (stats));
+  if (cpus == 0)
+    return;
+  if (hgr_host_stats_get_cpu_model (stats) != NULL && hgr_host_stats_get_mhz (stats) > 0)
+    /* Translators: the host's processors, as in "8 × x86_64, 2400 MHz" */
+    processors = g_strdup_printf (_ ("%u × %s, %u MHz"), cpus, hgr_host_stats_get_cpu_model (stats),
+                                  hgr_host_stats_get_mhz (stats));
+  else
+    processors = g_strdup_printf ("%u", cpus);
+  gtk_label_set_label (self->cpus_value, processors);
+  memory = g_format_size_full (hgr_host_stats_get_memory_total (stats), G_FORMAT_SIZE_IEC_UNITS);
+  gtk_label_set_label (self->memory_value, hgr_host_stats_get_memory_total (stats) > 0 ? memory : C_ ("value", "None"));
+}
+
 static void
 host_changed_cb (HgrHostPage *self)
 {
@@ -86,6 +116,7 @@ hgr_host_page_dispose (GObject *object)
   g_clear_pointer (&self->autoconnect_binding, g_binding_unbind);
   g_signal_group_set_target (self->host_signals, NULL);
   g_signal_group_set_target (self->guests_signals, NULL);
+  g_signal_group_set_target (self->stats_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HGR_TYPE_HOST_PAGE);
   g_clear_object (&self->host);
 
@@ -99,6 +130,7 @@ hgr_host_page_finalize (GObject *object)
 
   g_clear_object (&self->host_signals);
   g_clear_object (&self->guests_signals);
+  g_clear_object (&self->stats_signals);
 
   G_OBJECT_CLASS (hgr_host_page_parent_class)->finalize (object);
 }
@@ -123,11 +155,16 @@ hgr_host_page_class_init (HgrHostPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, autoconnect_row);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, autoconnect_switch);
   gtk_widget_class_bind_template_child (widget_class, HgrHostPage, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, load_graphs);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, hardware_group);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, cpus_value);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostPage, memory_value);
 }
 
 static void
 hgr_host_page_init (HgrHostPage *self)
 {
+  g_type_ensure (HGR_TYPE_LOAD_GRAPHS);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Named by its row ("Remove Connection"), not "Remove Remove Connection". */
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
@@ -138,6 +175,8 @@ hgr_host_page_init (HgrHostPage *self)
   g_signal_group_connect_swapped (self->host_signals, "notify::reconnecting", G_CALLBACK (host_changed_cb), self);
   self->guests_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->guests_signals, "items-changed", G_CALLBACK (host_changed_cb), self);
+  self->stats_signals = g_signal_group_new (HGR_TYPE_HOST_STATS);
+  g_signal_group_connect_swapped (self->stats_signals, "updated", G_CALLBACK (update_hardware), self);
 }
 
 /**
@@ -172,6 +211,9 @@ hgr_host_page_set_host (HgrHostPage *self,
   g_set_object (&self->host, host);
   g_signal_group_set_target (self->host_signals, host);
   g_signal_group_set_target (self->guests_signals, host != NULL ? hgr_host_get_guests (host) : NULL);
+  g_signal_group_set_target (self->stats_signals, host != NULL ? hgr_host_get_stats (host) : NULL);
+  hgr_load_graphs_set_host_stats (self->load_graphs, host != NULL ? hgr_host_get_stats (host) : NULL);
+  update_hardware (self);
   gtk_widget_set_visible (GTK_WIDGET (self->autoconnect_row), saved);
   if (host == NULL)
     return;

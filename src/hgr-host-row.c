@@ -25,8 +25,10 @@ struct _HgrHostRow
   GtkSpinner *spinner;
   GtkButton  *cancel_button;
   GtkButton  *connect_button;
+  GtkButton  *expander_button;
 
   /* Owned */
+  gboolean      expanded;
   HgrHost      *host;
   GSignalGroup *host_signals;
   GSignalGroup *guests_signals;
@@ -38,6 +40,7 @@ enum
 {
   PROP_0,
   PROP_HOST,
+  PROP_EXPANDED,
   N_PROPS
 };
 
@@ -47,6 +50,8 @@ static void
 update (HgrHostRow *self)
 {
   g_autofree char *status = NULL;
+  g_autofree char *name_tooltip = NULL;
+  const char      *name, *uri;
   HgrHostStatus    host_status;
   gboolean         connecting;
   const char      *connect_label;
@@ -54,13 +59,19 @@ update (HgrHostRow *self)
   if (self->host == NULL)
     return;
 
+  name = hgr_host_get_display_name (self->host);
+  uri = hgr_host_get_uri (self->host);
   host_status = hgr_host_get_status (self->host);
   connecting = host_status == HGR_HOST_STATUS_CONNECTING;
   status = hgr_host_dup_status_label (self->host);
 
-  gtk_label_set_label (self->name_label, hgr_host_get_display_name (self->host));
+  gtk_label_set_label (self->name_label, name);
+  /* A long name ellipsizes beside the expander: its tooltip has it whole,
+   * with the address when the name is not the address. */
+  name_tooltip = g_strcmp0 (name, uri) == 0 ? g_strdup (uri) : g_strdup_printf ("%s\n%s", name, uri);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), name_tooltip);
   gtk_label_set_label (self->status_label, status);
-  hgr_a11y_set_list_item_text (GTK_WIDGET (self), hgr_host_get_display_name (self->host), status);
+  hgr_a11y_set_list_item_text (GTK_WIDGET (self), name, status);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), status);
   gtk_image_set_from_icon_name (self->icon, hgr_host_get_remote (self->host) ? "network-server-symbolic"
                                                                              : "computer-symbolic");
@@ -74,6 +85,18 @@ update (HgrHostRow *self)
                                                           : _ ("Connect");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->connect_button), connect_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->connect_button), GTK_ACCESSIBLE_PROPERTY_LABEL, connect_label, -1);
+  /* the expander: only for a host with guests to hide or show */
+  {
+    const char *expander_label = self->expanded ? _ ("Hide Guests") : _ ("Show Guests");
+
+    gtk_widget_set_visible (GTK_WIDGET (self->expander_button),
+                            g_list_model_get_n_items (hgr_host_get_guests (self->host)) > 0);
+    gtk_button_set_icon_name (self->expander_button, self->expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->expander_button), expander_label);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander_button), GTK_ACCESSIBLE_PROPERTY_LABEL, expander_label,
+                                    -1);
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED, self->expanded, -1);
+  }
   if (host_status == HGR_HOST_STATUS_FAILED || hgr_host_get_reconnecting (self->host))
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
@@ -123,6 +146,9 @@ hgr_host_row_get_property (GObject    *object,
     case PROP_HOST:
       g_value_set_object (value, self->host);
       break;
+    case PROP_EXPANDED:
+      g_value_set_boolean (value, self->expanded);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -140,6 +166,9 @@ hgr_host_row_set_property (GObject      *object,
     {
     case PROP_HOST:
       hgr_host_row_set_host (self, g_value_get_object (value));
+      break;
+    case PROP_EXPANDED:
+      hgr_host_row_set_expanded (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -159,6 +188,9 @@ hgr_host_row_class_init (HgrHostRowClass *klass)
 
   properties[PROP_HOST] = g_param_spec_object ("host", NULL, NULL, HGR_TYPE_HOST,
                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* whether the sidebar shows the host's guests: the window says */
+  properties[PROP_EXPANDED] = g_param_spec_boolean ("expanded", NULL, NULL, TRUE,
+                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hgr-host-row.ui");
@@ -168,11 +200,13 @@ hgr_host_row_class_init (HgrHostRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrHostRow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HgrHostRow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, HgrHostRow, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, HgrHostRow, expander_button);
 }
 
 static void
 hgr_host_row_init (HgrHostRow *self)
 {
+  self->expanded = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->host_signals = g_signal_group_new (HGR_TYPE_HOST);
@@ -214,7 +248,30 @@ hgr_host_row_set_host (HgrHostRow *self,
 
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->cancel_button), g_variant_new_string (uri));
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->connect_button), g_variant_new_string (uri));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->expander_button), g_variant_new_string (uri));
     }
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST]);
+}
+
+gboolean
+hgr_host_row_get_expanded (HgrHostRow *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST_ROW (self), TRUE);
+  return self->expanded;
+}
+
+/* Shows the expander open (the host's guests shown) or closed. */
+void
+hgr_host_row_set_expanded (HgrHostRow *self,
+                           gboolean    expanded)
+{
+  g_return_if_fail (HGR_IS_HOST_ROW (self));
+
+  expanded = !!expanded;
+  if (self->expanded == expanded)
+    return;
+  self->expanded = expanded;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
 }

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HgrHostRow, hgr_host_row, HGR, HOST_ROW, AdwBin)
 
 HgrHost *hgr_host_row_get_host (HgrHostRow *self);
+gboolean hgr_host_row_get_expanded (HgrHostRow *self);
+void     hgr_host_row_set_expanded (HgrHostRow *self,
+                                    gboolean    expanded);
 void     hgr_host_row_set_host (HgrHostRow *self,
                                 HgrHost    *host);
 

@@ -30,6 +30,14 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  HGR_SORT_BY_NAME,
+  HGR_SORT_BY_STATE,
+  HGR_SORT_BY_CPU,
+  HGR_SORT_BY_MEMORY,
+} HgrSortBy;
+
 /* Timing messages for the benchmarks (G_MESSAGES_DEBUG=hgr-perf). */
 #define PERF_DOMAIN "hgr-perf"
 
@@ -64,13 +72,16 @@ struct _HgrWindow
   GSettings           *settings; /* nullable */
   GtkCustomFilter     *filter;
   char                *search_text; /* casefolded; NULL shows all */
-  GtkMultiSorter      *sorter;
+  GtkMultiSorter      *sorter;      /* the order chosen; each host's section adds its own */
+  HgrSortBy            sort_by;
+  GHashTable          *collapsed; /* URIs of the hosts whose guests are hidden */
   GtkFlattenListModel *items;
   GtkSingleSelection  *selection;
   GSignalGroup        *guest_signals;
   GSignalGroup        *host_signals;
   GCancellable        *cancellable;
-  gboolean             leaving_guest; /* the user chose to drop the Details view's edits */
+  gboolean             leaving_guest;       /* the user chose to drop the Details view's edits */
+  gboolean             stall_probe_started; /* for the benchmarks: once */
 };
 
 /* hgr-window.c */
@@ -80,26 +91,37 @@ void      hgr_window_update_actions (HgrWindow *self);
 void      hgr_window_update_console_active (HgrWindow *self);
 
 /* hgr-window-sidebar.c */
-gpointer hgr_window_map_host_section (gpointer item,
-                                      gpointer user_data);
-gboolean hgr_window_match_guest (gpointer item,
-                                 gpointer user_data);
-void     hgr_window_set_sort (HgrWindow  *self,
-                              const char *sort_by);
-void     hgr_window_sort_by_change_state_cb (GSimpleAction *action,
-                                             GVariant      *value,
+gpointer   hgr_window_map_host_section (gpointer item,
+                                        gpointer user_data);
+gboolean   hgr_window_match_guest (gpointer item,
+                                   gpointer user_data);
+GtkSorter *hgr_window_new_section_sorter (HgrWindow *self,
+                                          HgrHost   *host);
+void       hgr_window_load_collapsed (HgrWindow *self);
+void       hgr_window_toggle_host_guests_cb (GSimpleAction *action,
+                                             GVariant      *parameter,
                                              gpointer       user_data);
-void     hgr_window_search_changed_cb (HgrWindow *self);
-void     hgr_window_update_sidebar_page (HgrWindow *self);
-void     hgr_window_factory_bind_cb (GtkSignalListItemFactory *factory,
-                                     GtkListItem              *list_item,
-                                     HgrWindow                *self);
-void     hgr_window_factory_unbind_cb (GtkSignalListItemFactory *factory,
+gboolean   hgr_window_sidebar_key_cb (GtkEventControllerKey *controller,
+                                      guint                  keyval,
+                                      guint                  keycode,
+                                      GdkModifierType        state,
+                                      HgrWindow             *self);
+void       hgr_window_set_sort (HgrWindow  *self,
+                                const char *sort_by);
+void       hgr_window_sort_by_change_state_cb (GSimpleAction *action,
+                                               GVariant      *value,
+                                               gpointer       user_data);
+void       hgr_window_search_changed_cb (HgrWindow *self);
+void       hgr_window_update_sidebar_page (HgrWindow *self);
+void       hgr_window_factory_bind_cb (GtkSignalListItemFactory *factory,
                                        GtkListItem              *list_item,
                                        HgrWindow                *self);
-void     hgr_window_credential_requested_cb (GObject              *asker,
-                                             HgrCredentialRequest *request,
-                                             HgrWindow            *self);
+void       hgr_window_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                                         GtkListItem              *list_item,
+                                         HgrWindow                *self);
+void       hgr_window_credential_requested_cb (GObject              *asker,
+                                               HgrCredentialRequest *request,
+                                               HgrWindow            *self);
 
 /* hgr-window-commands.c */
 void hgr_window_class_install_commands (GtkWidgetClass *widget_class);

@@ -32,6 +32,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  SIGNAL_HOST_EXPANDED_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 HgrGuest *
 hgr_window_get_selected_guest (HgrWindow *self)
 {
@@ -180,10 +188,68 @@ selected_changed_cb (HgrWindow *self)
   hgr_window_update_actions (self);
 }
 
+/* For the benchmarks (G_MESSAGES_DEBUG=hgr-perf): the longest gap between
+ * two main-loop turns from the window's map until no host has been
+ * connecting for a second. Off otherwise: a 5 ms timer costs wake-ups. */
+typedef struct
+{
+  HgrWindow *window; /* weak */
+  gint64     last;
+  gint64     longest;
+  gint64     settled_since; /* no host connecting since then; 0 while one is */
+} StallProbe;
+
+static gboolean
+stall_probe_cb (gpointer user_data)
+{
+  StallProbe *probe = user_data;
+  gint64      now = g_get_monotonic_time ();
+  GListModel *hosts;
+  gboolean    connecting = FALSE;
+
+  probe->longest = MAX (probe->longest, now - probe->last);
+  probe->last = now;
+  if (probe->window == NULL)
+    return G_SOURCE_REMOVE;
+  hosts = hgr_host_store_get_hosts (probe->window->store);
+  for (guint i = 0; i < g_list_model_get_n_items (hosts) && !connecting; i++)
+    {
+      g_autoptr (HgrHost) host = g_list_model_get_item (hosts, i);
+
+      connecting = hgr_host_get_status (host) == HGR_HOST_STATUS_CONNECTING;
+    }
+  if (connecting)
+    probe->settled_since = 0;
+  else if (probe->settled_since == 0)
+    probe->settled_since = now;
+  else if (now - probe->settled_since > G_USEC_PER_SEC)
+    {
+      g_log (PERF_DOMAIN, G_LOG_LEVEL_DEBUG, "longest stall while connecting: %.1f ms", probe->longest / 1000.0);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stall_probe_free (StallProbe *probe)
+{
+  g_clear_weak_pointer (&probe->window);
+  g_free (probe);
+}
+
 static void
 window_map_cb (HgrWindow *self)
 {
+  StallProbe *probe;
+
   g_log (PERF_DOMAIN, G_LOG_LEVEL_DEBUG, "window-mapped");
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, PERF_DOMAIN) || self->stall_probe_started)
+    return;
+  self->stall_probe_started = TRUE;
+  probe = g_new0 (StallProbe, 1);
+  g_set_weak_pointer (&probe->window, self);
+  probe->last = g_get_monotonic_time ();
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 5, stall_probe_cb, probe, (GDestroyNotify) stall_probe_free);
 }
 
 static void
@@ -191,6 +257,7 @@ hgr_window_constructed (GObject *object)
 {
   HgrWindow *self = HGR_WINDOW (object);
   g_autoptr (GSimpleAction) sort_action = NULL;
+  g_autoptr (GSimpleAction) toggle_action = NULL;
   g_autofree char    *sort_by = NULL;
   GtkMapListModel    *sections;
   GtkListItemFactory *factory;
@@ -204,7 +271,11 @@ hgr_window_constructed (GObject *object)
   sort_action = g_simple_action_new_stateful ("sort-by", G_VARIANT_TYPE_STRING, g_variant_new_string (sort_by));
   g_signal_connect (sort_action, "change-state", G_CALLBACK (hgr_window_sort_by_change_state_cb), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sort_action));
+  toggle_action = g_simple_action_new ("toggle-host-guests", G_VARIANT_TYPE_STRING);
+  g_signal_connect (toggle_action, "activate", G_CALLBACK (hgr_window_toggle_host_guests_cb), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (toggle_action));
 
+  hgr_window_load_collapsed (self);
   sections = gtk_map_list_model_new (g_object_ref (hgr_host_store_get_hosts (self->store)), hgr_window_map_host_section, self, NULL);
   self->items = gtk_flatten_list_model_new (G_LIST_MODEL (sections));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
@@ -274,6 +345,7 @@ hgr_window_finalize (GObject *object)
   g_clear_object (&self->guest_signals);
   g_clear_object (&self->host_signals);
   g_free (self->search_text);
+  g_clear_pointer (&self->collapsed, g_hash_table_unref);
 
   G_OBJECT_CLASS (hgr_window_parent_class)->finalize (object);
 }
@@ -338,6 +410,16 @@ hgr_window_class_init (HgrWindowClass *klass)
                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * HgrWindow::host-expanded-changed:
+   * @host: the host whose guests were shown or hidden
+   *
+   * Its section and its row follow.
+   */
+  signals[SIGNAL_HOST_EXPANDED_CHANGED] = g_signal_new ("host-expanded-changed", G_TYPE_FROM_CLASS (klass),
+                                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                                        HGR_TYPE_HOST);
+
   g_type_ensure (HGR_TYPE_CONSOLE_PAGE);
   g_type_ensure (HGR_TYPE_DETAILS_VIEW);
   g_type_ensure (HGR_TYPE_GUEST_PAGE);
@@ -374,6 +456,7 @@ static void
 hgr_window_init (HgrWindow *self)
 {
   GtkEventController *shortcuts;
+  GtkEventController *keys;
   GtkGesture         *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -402,6 +485,10 @@ hgr_window_init (HgrWindow *self)
   click = gtk_gesture_click_new ();
   g_signal_connect_swapped (click, "released", G_CALLBACK (list_view_activate_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (hgr_window_sidebar_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),

@@ -22,5 +22,10 @@ HgrWindow  *hgr_window_new (HgrApplication *application);
 GListModel *hgr_window_get_items (HgrWindow *self);
 gboolean    hgr_window_select_item (HgrWindow *self,
                                     GObject   *item);
+gboolean    hgr_window_get_host_expanded (HgrWindow *self,
+                                          HgrHost   *host);
+void        hgr_window_set_host_expanded (HgrWindow *self,
+                                          HgrHost   *host,
+                                          gboolean   expanded);
 
 G_END_DECLS

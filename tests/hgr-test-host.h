@@ -8,6 +8,7 @@
 
 #include "hgr-host-facts.h"
 #include "hgr-host-private.h"
+#include "hgr-stats-sampler.h"
 #include "hgr-test-utils.h"
 
 G_BEGIN_DECLS
@@ -73,5 +74,15 @@ hgr_test_read_facts (HgrHost *host)
 /* g_autoptr (HgrTestHost) host = …: an HgrHost that hgr_test_host_close() ends. */
 typedef HgrHost HgrTestHost;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HgrTestHost, hgr_test_host_close)
+
+/* What @sampler did so far (ticks, bulk and per-guest calls, time). */
+static inline HgrStatsTicks
+hgr_test_sampler_ticks (HgrStatsSampler *sampler)
+{
+  HgrStatsTicks ticks;
+
+  hgr_stats_sampler_get_ticks (sampler, &ticks);
+  return ticks;
+}
 
 G_END_DECLS

@@ -28,6 +28,19 @@ G_BEGIN_DECLS
   }                                                                                 \
   G_STMT_END
 
+/* Runs the default main context for @microseconds, whatever happens. */
+static inline void
+hgr_test_run_for (gint64 microseconds)
+{
+  gint64 until = g_get_monotonic_time () + microseconds;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
 /* Measures the longest gap between two main-loop iterations: add
  * hgr_test_stall_tick_cb as a 5 ms timeout with an HgrTestStall. */
 typedef struct

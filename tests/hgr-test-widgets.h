@@ -71,6 +71,37 @@ hgr_test_find_message_dialog (void)
   return dialog;
 }
 
+/* Pixels a widget draws inside @area (NULL: all of it) at least @min_alpha
+ * opaque (1–255), rendered as the next frame would. */
+static inline guint
+hgr_test_count_drawn_pixels (GtkWidget             *widget,
+                             const graphene_rect_t *area,
+                             guint8                 min_alpha)
+{
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  int                width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autofree guint8 *data = NULL;
+  guint              drawn = 0;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL || width <= 0 || height <= 0)
+    return 0;
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (area == NULL || graphene_rect_contains_point (area, &GRAPHENE_POINT_INIT (x + 0.5f, y + 0.5f)))
+        drawn += data[((gsize) y * width + x) * 4 + 3] >= min_alpha;
+  return drawn;
+}
+
 /* How many pixels of the guest's screen on @display are not black. */
 static inline gsize
 hgr_test_count_lit_pixels (HgrVncDisplay *display)

@@ -163,8 +163,8 @@ connect_thread (gpointer      task_data,
     }
 
   /* The host answers: from here on keepalive watches it, not the timeout. */
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, connection_opened_cb,
-                              g_atomic_rc_box_acquire (data->link), hgr_host_event_link_release);
+  g_idle_add_full (G_PRIORITY_DEFAULT, connection_opened_cb,
+                   g_atomic_rc_box_acquire (data->link), hgr_host_event_link_release);
 
   /* Not every driver has keepalive or close callbacks (the test driver has neither). */
   virConnectSetKeepAlive (data->conn, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT);
@@ -342,9 +342,10 @@ hgr_host_connect_async (HgrHost            *self,
 
   /* connect_apply applies the result to self, then returns @task. An attempt
    * cancelled while libvirt is still opening returns at once, and the late
-   * connection is closed when the job's data is freed. */
-  hgr_task_run_full (g_steal_pointer (&task), self->connect_cancellable, TRUE, connect_thread, data,
-                     (GDestroyNotify) connect_data_free, connect_apply);
+   * connection is closed when the job's data is freed. Paced: a rack of
+   * hosts that answer together fills the list one host per frame. */
+  hgr_task_run_paced (g_steal_pointer (&task), self->connect_cancellable, TRUE, connect_thread, data,
+                      (GDestroyNotify) connect_data_free, connect_apply);
 }
 
 gboolean

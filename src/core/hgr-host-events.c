@@ -158,8 +158,7 @@ apply_event (HgrHost     *self,
       break;
 
     case VIR_DOMAIN_EVENT_UNDEFINED:
-      if (g_hash_table_contains (self->fetching, uuid))
-        g_hash_table_insert (self->fetching, g_strdup (uuid), GINT_TO_POINTER (FETCH_DROPPED));
+      hgr_host_drop_fetch (self, uuid);
       if (guest == NULL)
         break;
       if (hgr_guest_get_active (guest))
@@ -191,8 +190,7 @@ apply_event (HgrHost     *self,
       if (!hgr_guest_get_persistent (guest))
         {
           /* A transient guest ends with its process. */
-          if (g_hash_table_contains (self->fetching, uuid))
-            g_hash_table_insert (self->fetching, g_strdup (uuid), GINT_TO_POINTER (FETCH_DROPPED));
+          hgr_host_drop_fetch (self, uuid);
           hgr_host_remove_guest (self, guest);
         }
       else if (detail == VIR_DOMAIN_EVENT_STOPPED_SAVED)

@@ -231,6 +231,7 @@ typedef struct
   guint         generation;
   gboolean      known;        /* the guest was listed when the read began */
   guint         state_serial; /* and its state serial then */
+  guint         fetch_serial; /* FetchEntry.latest when this read began */
   char          uuid[VIR_UUID_STRING_BUFLEN];
   HgrGuestInfo *info; /* what the worker read */
 } FetchData;
@@ -260,10 +261,11 @@ fetch_apply (GTask   *task,
              gpointer task_data,
              GError  *error)
 {
-  HgrHost   *self = g_task_get_source_object (task);
-  FetchData *data = task_data;
-  FetchState state;
-  HgrGuest  *guest;
+  HgrHost    *self = g_task_get_source_object (task);
+  FetchData  *data = task_data;
+  FetchEntry *entry;
+  gboolean    current;
+  HgrGuest   *guest;
 
   hgr_task_return (task, NULL); /* nobody waits for the task itself */
   if (data->generation != self->generation)
@@ -271,11 +273,16 @@ fetch_apply (GTask   *task,
       g_clear_error (&error);
       return;
     }
-  state = GPOINTER_TO_INT (g_hash_table_lookup (self->fetching, data->uuid));
-  g_hash_table_remove (self->fetching, data->uuid);
-  if (error != NULL || state == FETCH_DROPPED)
+  entry = g_hash_table_lookup (self->fetching, data->uuid);
+  g_assert (entry != NULL && entry->in_flight > 0);
+  /* A newer read follows (a rename is UNDEFINED then DEFINED): this one may
+   * hold the old name, so it gives way. */
+  current = entry->latest == data->fetch_serial && !entry->dropped;
+  if (--entry->in_flight == 0)
+    g_hash_table_remove (self->fetching, data->uuid);
+  if (error != NULL || !current)
     {
-      /* Gone before we could read it: nothing to show. */
+      /* Gone before we could read it, or read again: nothing to show. */
       if (error != NULL)
         g_debug ("%s: guest %s: %s", self->uri, data->uuid, error->message);
       g_clear_error (&error);
@@ -293,13 +300,25 @@ fetch_apply (GTask   *task,
     add_guest (self, data->info);
 }
 
+/* The guest @uuid went away: a read of it under way shows nothing. */
+void
+hgr_host_drop_fetch (HgrHost    *self,
+                     const char *uuid)
+{
+  FetchEntry *entry = g_hash_table_lookup (self->fetching, uuid);
+
+  if (entry != NULL)
+    entry->dropped = TRUE;
+}
+
 /* Reads one guest anew in a worker, then adds or updates it. */
 void
 hgr_host_fetch_guest (HgrHost     *self,
                       virDomainPtr domain)
 {
-  FetchData *data = g_new0 (FetchData, 1);
-  HgrGuest  *known;
+  FetchData  *data = g_new0 (FetchData, 1);
+  FetchEntry *entry;
+  HgrGuest   *known;
 
   virDomainRef (domain);
   data->domain = domain;
@@ -311,7 +330,15 @@ hgr_host_fetch_guest (HgrHost     *self,
       data->known = TRUE;
       data->state_serial = known->state_serial;
     }
-  g_hash_table_insert (self->fetching, g_strdup (data->uuid), GINT_TO_POINTER (FETCH_WANTED));
+  entry = g_hash_table_lookup (self->fetching, data->uuid);
+  if (entry == NULL)
+    {
+      entry = g_new0 (FetchEntry, 1);
+      g_hash_table_insert (self->fetching, g_strdup (data->uuid), entry);
+    }
+  entry->latest = data->fetch_serial = ++self->fetch_serial;
+  entry->in_flight++;
+  entry->dropped = FALSE;
 
   hgr_task_run (hgr_task_new (self, NULL, NULL, NULL, hgr_host_fetch_guest), fetch_thread, data,
                 (GDestroyNotify) fetch_data_free, fetch_apply);

@@ -65,16 +65,22 @@ struct _HgrHost
   guint         n_closing; /* connections this host handed to a worker to close */
 
   GListStore *guests;
-  GHashTable *by_uuid;  /* uuid → HgrGuest (borrowed from @guests) */
-  GHashTable *fetching; /* uuid → FetchState: single-guest reads under way */
-  GArray     *pending;  /* PendingEvent while listing; NULL otherwise */
+  GHashTable *by_uuid;      /* uuid → HgrGuest (borrowed from @guests) */
+  GHashTable *fetching;     /* uuid → FetchEntry: single-guest reads under way */
+  guint       fetch_serial; /* the last FetchEntry.latest handed out */
+  GArray     *pending;      /* PendingEvent while listing; NULL otherwise */
+
+  HgrHostStats *stats; /* made on first use */
 };
 
-typedef enum
+/* The reads of one guest under way. Workers may finish in any order: only
+ * the newest read applies, and none once the guest is gone. */
+typedef struct
 {
-  FETCH_WANTED = 1,
-  FETCH_DROPPED,
-} FetchState;
+  guint    latest;    /* serial of the newest read */
+  guint    in_flight; /* reads not yet applied */
+  gboolean dropped;   /* the guest went away after the newest read began */
+} FetchEntry;
 
 /* Worker data of the connect job (and of a connection handed over to be closed). */
 typedef struct
@@ -127,6 +133,8 @@ void       hgr_host_apply_listing (HgrHost   *self,
 void       hgr_host_clear_guests (HgrHost *self);
 void       hgr_host_remove_guest (HgrHost  *self,
                                   HgrGuest *guest);
+void       hgr_host_drop_fetch (HgrHost    *self,
+                                const char *uuid);
 void       hgr_host_fetch_guest (HgrHost     *self,
                                  virDomainPtr domain);
 

@@ -149,6 +149,7 @@ hgr_host_finalize (GObject *object)
   g_clear_pointer (&self->by_uuid, g_hash_table_unref);
   g_clear_pointer (&self->fetching, g_hash_table_unref);
   g_clear_object (&self->guests);
+  g_clear_object (&self->stats);
   g_free (self->uri);
   g_free (self->display_name);
   g_free (self->error_message);
@@ -275,7 +276,7 @@ hgr_host_init (HgrHost *self)
 {
   self->guests = g_list_store_new (HGR_TYPE_GUEST);
   self->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-  self->fetching = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->fetching = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lifecycle_id = -1;
   self->connect_timeout = 30;
 }
@@ -400,6 +401,23 @@ hgr_host_get_guests (HgrHost *self)
   g_return_val_if_fail (HGR_IS_HOST (self), NULL);
 
   return G_LIST_MODEL (self->guests);
+}
+
+/**
+ * hgr_host_get_stats:
+ * @self: a host
+ *
+ * Returns: (transfer none): the host's live load, made on first use;
+ *   without figures until an HgrStatsSampler of the host fills it
+ */
+HgrHostStats *
+hgr_host_get_stats (HgrHost *self)
+{
+  g_return_val_if_fail (HGR_IS_HOST (self), NULL);
+
+  if (self->stats == NULL)
+    self->stats = hgr_host_stats_new ();
+  return self->stats;
 }
 
 /**

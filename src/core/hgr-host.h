@@ -10,6 +10,7 @@
 
 #include "hgr-enums.h"
 #include "hgr-guest.h"
+#include "hgr-host-stats.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ HgrHostStatus hgr_host_get_status (HgrHost *self);
 const char   *hgr_host_get_error_message (HgrHost *self);
 char         *hgr_host_dup_status_label (HgrHost *self);
 GListModel   *hgr_host_get_guests (HgrHost *self);
+HgrHostStats *hgr_host_get_stats (HgrHost *self);
 HgrGuest     *hgr_host_lookup_guest (HgrHost    *self,
                                      const char *uuid);
 gboolean      hgr_host_get_autoconnect (HgrHost *self);

@@ -23,7 +23,19 @@ typedef struct
   HgrTaskApply   apply;
   gpointer       data;
   GDestroyNotify data_free;
+  gboolean       paced;
 } Job;
+
+/* Paced jobs done in their workers, waiting for their turn on the main
+ * thread (main thread only). */
+typedef struct
+{
+  GTask *worker;
+  GTask *task;
+} PacedJob;
+
+static GQueue paced_jobs = G_QUEUE_INIT;
+static guint  paced_source;
 
 static void
 job_free (Job *job)
@@ -49,20 +61,64 @@ job_thread (GTask        *worker,
     g_task_return_error (worker, error);
 }
 
+/* Takes @task. A job cancelled since its worker finished fails as cancelled. */
+static void
+apply_job (GTask *worker,
+           GTask *task)
+{
+  Job    *job = g_task_get_task_data (worker);
+  GError *error = NULL;
+
+  g_task_propagate_boolean (worker, &error);
+  if (job->apply != NULL)
+    job->apply (task, job->data, error);
+  else
+    hgr_task_return (task, error);
+  g_object_unref (task);
+}
+
+static gboolean
+apply_paced_cb (gpointer user_data)
+{
+  PacedJob *paced = g_queue_pop_head (&paced_jobs);
+
+  apply_job (paced->worker, paced->task);
+  g_object_unref (paced->worker);
+  g_free (paced);
+  if (!g_queue_is_empty (&paced_jobs))
+    return G_SOURCE_CONTINUE;
+  paced_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 job_done_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr (GTask) task = user_data;
-  Job    *job = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
+  Job      *job = g_task_get_task_data (G_TASK (result));
+  PacedJob *paced;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
-  if (job->apply != NULL)
-    job->apply (task, job->data, error);
-  else
-    hgr_task_return (task, error);
+  if (!job->paced)
+    {
+      apply_job (G_TASK (result), user_data);
+      return;
+    }
+  /* GLib dispatches every ready source of one priority in one iteration:
+   * many workers done together would apply back to back before the next
+   * frame. Queued, one applies per iteration, below redraw and input. */
+  paced = g_new0 (PacedJob, 1);
+  paced->worker = g_object_ref (G_TASK (result));
+  paced->task = user_data;
+  g_queue_push_tail (&paced_jobs, paced);
+  if (paced_source == 0)
+    {
+      g_autoptr (GSource) source = g_idle_source_new ();
+
+      g_source_set_callback (source, apply_paced_cb, NULL, NULL);
+      g_source_set_static_name (source, "[hangar] paced job");
+      paced_source = g_source_attach (source, NULL);
+    }
 }
 
 /**
@@ -86,6 +142,35 @@ hgr_task_new (gpointer            owner,
 
   g_task_set_source_tag (task, source_tag);
   return task;
+}
+
+static void
+run_job (GTask         *task,
+         GCancellable  *worker_cancellable,
+         gboolean       return_on_cancel,
+         gboolean       paced,
+         HgrTaskFunc    func,
+         gpointer       data,
+         GDestroyNotify data_free,
+         HgrTaskApply   apply)
+{
+  g_autoptr (GTask) worker = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  job->func = func;
+  job->apply = apply;
+  job->data = data;
+  job->data_free = data_free;
+  job->paced = paced;
+  worker = g_task_new (NULL, worker_cancellable, job_done_cb, task);
+  g_task_set_source_tag (worker, g_task_get_source_tag (task));
+  g_task_set_task_data (worker, job, (GDestroyNotify) job_free);
+  if (return_on_cancel)
+    g_task_set_return_on_cancel (worker, TRUE);
+  g_task_run_in_thread (worker, job_thread);
 }
 
 /**
@@ -130,22 +215,34 @@ hgr_task_run_full (GTask         *task,
                    GDestroyNotify data_free,
                    HgrTaskApply   apply)
 {
-  g_autoptr (GTask) worker = NULL;
-  Job *job = g_new0 (Job, 1);
+  run_job (task, worker_cancellable, return_on_cancel, FALSE, func, data, data_free, apply);
+}
 
-  g_return_if_fail (G_IS_TASK (task));
-  g_return_if_fail (func != NULL);
-
-  job->func = func;
-  job->apply = apply;
-  job->data = data;
-  job->data_free = data_free;
-  worker = g_task_new (NULL, worker_cancellable, job_done_cb, task);
-  g_task_set_source_tag (worker, g_task_get_source_tag (task));
-  g_task_set_task_data (worker, job, (GDestroyNotify) job_free);
-  if (return_on_cancel)
-    g_task_set_return_on_cancel (worker, TRUE);
-  g_task_run_in_thread (worker, job_thread);
+/**
+ * hgr_task_run_paced:
+ * @task: (transfer full): the caller's task, from hgr_task_new()
+ * @worker_cancellable: (nullable): as for hgr_task_run_full()
+ * @return_on_cancel: as for hgr_task_run_full()
+ * @func: the work, run in a worker thread
+ * @data: (transfer full): the job's data
+ * @data_free: (nullable): frees @data once the worker is done with it
+ * @apply: (nullable): as for hgr_task_run()
+ *
+ * As hgr_task_run_full(), for jobs whose apply is long (a host's whole
+ * listing): of all paced jobs done, one applies per main-loop iteration, at
+ * idle priority, so that frames and input come between them. A job
+ * cancelled while it waits fails as cancelled.
+ */
+void
+hgr_task_run_paced (GTask         *task,
+                    GCancellable  *worker_cancellable,
+                    gboolean       return_on_cancel,
+                    HgrTaskFunc    func,
+                    gpointer       data,
+                    GDestroyNotify data_free,
+                    HgrTaskApply   apply)
+{
+  run_job (task, worker_cancellable, return_on_cancel, TRUE, func, data, data_free, apply);
 }
 
 /**

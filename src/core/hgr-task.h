@@ -54,6 +54,13 @@ void     hgr_task_run_full (GTask         *task,
                             gpointer       data,
                             GDestroyNotify data_free,
                             HgrTaskApply   apply);
+void     hgr_task_run_paced (GTask         *task,
+                             GCancellable  *worker_cancellable,
+                             gboolean       return_on_cancel,
+                             HgrTaskFunc    func,
+                             gpointer       data,
+                             GDestroyNotify data_free,
+                             HgrTaskApply   apply);
 void     hgr_task_return (GTask  *task,
                           GError *error);
 gboolean hgr_task_finish (gpointer      owner,

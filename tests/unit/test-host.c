@@ -160,6 +160,67 @@ test_cancel_connect (void)
   g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (host)), ==, 0);
 }
 
+#define N_RACK_HOSTS 4
+
+static guint
+count_connected (HgrHost **hosts)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < N_RACK_HOSTS; i++)
+    n += hgr_host_get_status (hosts[i]) == HGR_HOST_STATUS_CONNECTED;
+  return n;
+}
+
+/* Hosts that answer together list one per main-loop iteration, so that a
+ * frame and input come between their listings (a rack of 100 hosts stalled
+ * the window 1.5 s). A connect cancelled while it waits for its turn fails
+ * as cancelled and lists nothing. */
+static void
+test_listings_apply_one_per_iteration (void)
+{
+  g_autofree char *uri = hgr_test_dup_fixture_uri ("small-node.xml");
+  HgrHost         *hosts[N_RACK_HOSTS];
+  GAsyncResult    *results[N_RACK_HOSTS] = { NULL };
+  g_autoptr (HgrTestHost) late = hgr_host_new (uri);
+  g_autoptr (GAsyncResult) late_result = NULL;
+  g_autoptr (GError) error = NULL;
+  guint connected = 0, iterations = 0;
+
+  for (guint i = 0; i < N_RACK_HOSTS; i++)
+    {
+      hosts[i] = hgr_host_new (uri);
+      hgr_host_connect_async (hosts[i], NULL, hgr_test_store_result_cb, &results[i]);
+    }
+  hgr_host_connect_async (late, NULL, hgr_test_store_result_cb, &late_result);
+  /* The workers open the test driver in milliseconds; their results wait. */
+  g_usleep (G_USEC_PER_SEC);
+  hgr_host_cancel_connect (late);
+  while (connected < N_RACK_HOSTS)
+    {
+      guint now;
+
+      g_main_context_iteration (NULL, TRUE);
+      now = count_connected (hosts);
+      g_assert_cmpuint (now - connected, <=, 1);
+      connected = now;
+      g_assert_cmpuint (++iterations, <, 1000);
+    }
+  HGR_TEST_WAIT_UNTIL (late_result != NULL);
+  g_assert_false (hgr_host_connect_finish (late, late_result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (late)), ==, 0);
+  for (guint i = 0; i < N_RACK_HOSTS; i++)
+    {
+      HGR_TEST_WAIT_UNTIL (results[i] != NULL);
+      g_assert_true (hgr_host_connect_finish (hosts[i], results[i], NULL));
+      g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (hosts[i])), ==, 3);
+      g_object_unref (results[i]);
+      hgr_host_disconnect (hosts[i]);
+      g_object_unref (hosts[i]);
+    }
+}
+
 typedef struct
 {
   guint n_changes;
@@ -369,6 +430,35 @@ test_details_do_not_undo_newer_state (void)
   g_assert_cmpint (hgr_guest_get_state (beta), ==, HGR_GUEST_STATE_SHUT_OFF);
 }
 
+/* Renamed again and again behind Hangar's back: each rename is UNDEFINED then
+ * DEFINED, each starting a read, and the workers finish in any order. The
+ * list ends on the last name, not on one an older read saw (it did, now and
+ * then, in /config/rename). */
+static void
+test_renames_end_on_the_last_name (void)
+{
+  g_autoptr (HgrTestHost) host = hgr_test_connect_fixture ("small-node.xml");
+  virDomainPtr     domain = virDomainLookupByUUIDString (hgr_host_get_connection (host), BETA_UUID);
+  g_autofree char *last = NULL;
+
+  g_assert_nonnull (domain);
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_free (last);
+      last = g_strdup_printf ("beta-%u", i);
+      g_assert_cmpint (virDomainRename (domain, last, 0), ==, 0);
+    }
+  virDomainFree (domain);
+
+  HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (host, BETA_UUID) != NULL &&
+                       g_strcmp0 (hgr_guest_get_name (hgr_host_lookup_guest (host, BETA_UUID)), last) == 0);
+  /* Reads still under way give way to the newest. */
+  hgr_test_run_for (G_USEC_PER_SEC / 2);
+  g_assert_nonnull (hgr_host_lookup_guest (host, BETA_UUID));
+  g_assert_cmpstr (hgr_guest_get_name (hgr_host_lookup_guest (host, BETA_UUID)), ==, last);
+  g_assert_cmpuint (g_list_model_get_n_items (hgr_host_get_guests (host)), ==, 3);
+}
+
 static void
 test_delete_keeps_storage (void)
 {
@@ -457,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/host/connect-failure", test_connect_failure);
   g_test_add_func ("/host/disconnect-and-reconnect", test_disconnect_and_reconnect);
   g_test_add_func ("/host/cancel-connect", test_cancel_connect);
+  g_test_add_func ("/host/listings-apply-one-per-iteration", test_listings_apply_one_per_iteration);
   g_test_add_func ("/host/events", test_events);
   g_test_add_func ("/host/actions", test_actions);
   g_test_add_func ("/host/actions-refused", test_actions_refused);
@@ -466,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/host/delete-unknown-storage-changes-nothing", test_delete_unknown_storage_changes_nothing);
   g_test_add_func ("/host/open-graphics-unsupported", test_open_graphics_unsupported);
   g_test_add_func ("/host/details-do-not-undo-newer-state", test_details_do_not_undo_newer_state);
+  g_test_add_func ("/host/renames-end-on-the-last-name", test_renames_end_on_the_last_name);
 
   return g_test_run ();
 }

@@ -178,6 +178,61 @@ test_guest_figures (void)
   g_assert_cmpfloat_with_epsilon (hgr_guest_stats_get_cpu_percent (stats), 50, 1e-9);
 }
 
+static void
+test_host_figures (void)
+{
+  g_autoptr (HgrHostStats) stats = hgr_host_stats_new ();
+  HgrNodeCounters node = { .cpus = 4, .mhz = 2000, .has_cpu = TRUE, .cpu_busy_ns = 1000, .cpu_total_ns = 4000 };
+  HgrGuestsLoad   guests = { .running = 2, .cpu_cores = 1, .memory_used = 1024, .memory_total = 4096 };
+  guint           updated = 0;
+  const gint64    s = G_USEC_PER_SEC;
+
+  g_signal_connect (stats, "updated", G_CALLBACK (count_cb), &updated);
+
+  /* First tick: the CPU needs two readings; the guests' share does not */
+  hgr_host_stats_update (stats, &node, &guests, 1 * s);
+  g_assert_cmpuint (updated, ==, 1);
+  g_assert_true (hgr_host_stats_get_active (stats));
+  g_assert_cmpuint (hgr_host_stats_get_cpus (stats), ==, 4);
+  g_assert_cmpfloat (hgr_host_stats_get_cpu_percent (stats), ==, -1);
+  g_assert_cmpfloat_with_epsilon (hgr_host_stats_get_guests_cpu_percent (stats), 25, 1e-9);
+  g_assert_cmpuint (hgr_host_stats_get_guests_running (stats), ==, 2);
+  g_assert_cmpuint (hgr_host_stats_get_memory_total (stats), ==, 0); /* not read */
+
+  /* 3 of 4 s busy in the interval: 75 %; memory 1 of 4 GiB in use */
+  node.cpu_busy_ns += 3000;
+  node.cpu_total_ns += 4000;
+  node.has_memory = TRUE;
+  node.memory_total_kib = 4 * 1024 * 1024;
+  node.memory_used_kib = 1024 * 1024;
+  hgr_host_stats_update (stats, &node, &guests, 4 * s);
+  g_assert_cmpfloat_with_epsilon (hgr_host_stats_get_cpu_percent (stats), 75, 1e-9);
+  g_assert_cmpuint (hgr_host_stats_get_memory_used (stats), ==, G_GUINT64_CONSTANT (1) << 30);
+  g_assert_cmpuint (hgr_host_stats_get_memory_total (stats), ==, G_GUINT64_CONSTANT (4) << 30);
+  g_assert_cmpfloat_with_epsilon (hgr_stats_ring_get (hgr_host_stats_get_series (stats, HGR_HOST_SERIES_MEMORY), 0),
+                                  25, 1e-6);
+
+  /* Counters that did not move (or went back: a rebooted host) give no figure */
+  hgr_host_stats_update (stats, &node, &guests, 7 * s);
+  g_assert_cmpfloat (hgr_host_stats_get_cpu_percent (stats), ==, -1);
+  node.cpu_busy_ns = 10;
+  node.cpu_total_ns = 5000;
+  hgr_host_stats_update (stats, &node, &guests, 10 * s);
+  g_assert_cmpfloat (hgr_host_stats_get_cpu_percent (stats), ==, -1);
+
+  /* More guest time than the host has (rounding, a host that lies): at most 100 % */
+  guests.cpu_cores = 9;
+  hgr_host_stats_update (stats, &node, &guests, 13 * s);
+  g_assert_cmpfloat (hgr_host_stats_get_guests_cpu_percent (stats), ==, 100);
+
+  /* Cleared: nothing left */
+  hgr_host_stats_clear (stats);
+  g_assert_false (hgr_host_stats_get_active (stats));
+  g_assert_cmpfloat (hgr_host_stats_get_guests_cpu_percent (stats), ==, -1);
+  g_assert_cmpuint (hgr_stats_ring_get_length (hgr_host_stats_get_series (stats, HGR_HOST_SERIES_CPU)), ==, 0);
+  g_assert_cmpuint (updated, ==, 6);
+}
+
 static HgrHost *
 connect_default (void)
 {
@@ -192,27 +247,6 @@ connect_default (void)
   return host;
 }
 
-static HgrStatsTicks
-ticks_of (HgrStatsSampler *sampler)
-{
-  HgrStatsTicks ticks;
-
-  hgr_stats_sampler_get_ticks (sampler, &ticks);
-  return ticks;
-}
-
-static void
-run_for (gint64 microseconds)
-{
-  gint64 until = g_get_monotonic_time () + microseconds;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
 static void
 test_sampler_test_driver (void)
 {
@@ -220,6 +254,7 @@ test_sampler_test_driver (void)
   g_autoptr (HgrStatsSampler) sampler = NULL;
   HgrGuest      *guest = hgr_host_lookup_guest (host, "6695eb01-f6a4-8304-79aa-97f2502e193f");
   HgrGuestStats *stats;
+  HgrHostStats  *host_stats;
   HgrStatsTicks  ticks;
 
   g_assert_nonnull (guest);
@@ -228,10 +263,10 @@ test_sampler_test_driver (void)
 
   /* It ticks at once, and again when asked */
   sampler = hgr_stats_sampler_new (host);
-  HGR_TEST_WAIT_UNTIL (ticks_of (sampler).ticks == 1);
+  HGR_TEST_WAIT_UNTIL (hgr_test_sampler_ticks (sampler).ticks == 1);
   g_usleep (20 * 1000);
   g_assert_true (hgr_stats_sampler_tick (sampler));
-  HGR_TEST_WAIT_UNTIL (ticks_of (sampler).ticks == 2);
+  HGR_TEST_WAIT_UNTIL (hgr_test_sampler_ticks (sampler).ticks == 2);
 
   /* After two ticks: CPU, memory, disk and network */
   g_assert_true (hgr_guest_stats_get_active (stats));
@@ -244,10 +279,22 @@ test_sampler_test_driver (void)
     g_assert_cmpfloat (hgr_guest_stats_get_rate (stats, series), >=, 0);
 
   /* one bulk call per tick; the test driver's guest was read one by one */
-  ticks = ticks_of (sampler);
+  ticks = hgr_test_sampler_ticks (sampler);
   g_assert_cmpuint (ticks.bulk_calls, ==, 2);
   g_assert_cmpuint (ticks.fallback_calls, ==, 2);
   g_assert_cmpuint (ticks.skipped, ==, 0);
+
+  /* The host: its CPUs and memory (virNodeGetInfo, and the free memory:
+   * the test driver has no virNodeGetMemoryStats), and its running guest */
+  host_stats = hgr_host_get_stats (host);
+  g_assert_true (hgr_host_stats_get_active (host_stats));
+  g_assert_cmpuint (hgr_host_stats_get_cpus (host_stats), ==, 16);
+  g_assert_cmpuint (hgr_host_stats_get_memory_total (host_stats), >, 0);
+  g_assert_cmpuint (hgr_host_stats_get_memory_used (host_stats), <=, hgr_host_stats_get_memory_total (host_stats));
+  g_assert_cmpuint (hgr_host_stats_get_guests_running (host_stats), ==, 1);
+  g_assert_cmpfloat (hgr_host_stats_get_guests_cpu_percent (host_stats), ==,
+                     hgr_guest_stats_get_cpu_percent (stats) * 2 / 16); /* 2 vCPUs of 16 */
+  g_assert_cmpuint (hgr_host_stats_get_guests_memory_used (host_stats), ==, hgr_guest_stats_get_memory_used (stats));
 
   /* A stopped guest has no figures */
   {
@@ -259,10 +306,55 @@ test_sampler_test_driver (void)
   }
   HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_SHUT_OFF);
   g_assert_true (hgr_stats_sampler_tick (sampler));
-  HGR_TEST_WAIT_UNTIL (ticks_of (sampler).ticks == 3);
+  HGR_TEST_WAIT_UNTIL (hgr_test_sampler_ticks (sampler).ticks == 3);
   g_assert_false (hgr_guest_stats_get_active (stats));
   g_assert_cmpfloat (hgr_guest_stats_get_cpu_percent (stats), ==, -1);
-  g_assert_cmpuint (ticks_of (sampler).fallback_calls, ==, 2); /* nothing to read of it */
+  g_assert_cmpuint (hgr_test_sampler_ticks (sampler).fallback_calls, ==, 2); /* nothing to read of it */
+  g_assert_cmpuint (hgr_host_stats_get_guests_running (host_stats), ==, 0);
+  g_assert_cmpfloat (hgr_host_stats_get_guests_cpu_percent (host_stats), ==, -1);
+}
+
+/* Groups off (Preferences): only CPU is read, and the host's stats say so. */
+static void
+test_sampler_groups (void)
+{
+  g_autoptr (HgrTestHost) host = connect_default ();
+  g_autoptr (HgrStatsSampler) sampler = hgr_stats_sampler_new (host);
+  HgrGuest      *guest = hgr_host_lookup_guest (host, "6695eb01-f6a4-8304-79aa-97f2502e193f");
+  HgrGuestStats *stats = hgr_guest_get_stats (guest);
+  guint64        fallback;
+
+  HGR_TEST_WAIT_UNTIL (hgr_test_sampler_ticks (sampler).ticks == 1);
+  g_assert_cmpuint (hgr_host_stats_get_groups (hgr_host_get_stats (host)), ==, HGR_STATS_GROUPS_ALL);
+  hgr_stats_sampler_set_groups (sampler, HGR_STATS_GROUP_NETWORK);
+  g_assert_cmpuint (hgr_host_stats_get_groups (hgr_host_get_stats (host)), ==, HGR_STATS_GROUP_NETWORK);
+  g_assert_cmpuint (hgr_stats_sampler_get_groups (sampler), ==, HGR_STATS_GROUP_NETWORK);
+
+  fallback = hgr_test_sampler_ticks (sampler).fallback_calls;
+  for (guint tick = 2; tick <= 3; tick++)
+    {
+      g_usleep (20 * 1000);
+      g_assert_true (hgr_stats_sampler_tick (sampler));
+      HGR_TEST_WAIT_UNTIL (hgr_test_sampler_ticks (sampler).ticks == tick);
+    }
+  g_assert_cmpfloat (hgr_guest_stats_get_cpu_percent (stats), >=, 0);
+  g_assert_cmpuint (hgr_guest_stats_get_memory_used (stats), ==, 0);
+  g_assert_cmpfloat (hgr_guest_stats_get_rate (stats, HGR_STATS_SERIES_DISK_READ), ==, -1);
+  g_assert_cmpfloat (hgr_guest_stats_get_rate (stats, HGR_STATS_SERIES_NET_RX), >=, 0);
+  g_assert_cmpuint (hgr_host_stats_get_guests_memory_used (hgr_host_get_stats (host)), ==, 0);
+  /* the test driver's guest is still read one by one, for what is left */
+  g_assert_cmpuint (hgr_test_sampler_ticks (sampler).fallback_calls, ==, fallback + 2);
+
+  /* Back on: the next two ticks have the figures again */
+  hgr_stats_sampler_set_groups (sampler, HGR_STATS_GROUPS_ALL);
+  for (guint tick = 4; tick <= 5; tick++)
+    {
+      g_usleep (20 * 1000);
+      g_assert_true (hgr_stats_sampler_tick (sampler));
+      HGR_TEST_WAIT_UNTIL (hgr_test_sampler_ticks (sampler).ticks == tick);
+    }
+  g_assert_cmpuint (hgr_guest_stats_get_memory_used (stats), >, 0);
+  g_assert_cmpfloat (hgr_guest_stats_get_rate (stats, HGR_STATS_SERIES_DISK_READ), >=, 0);
 }
 
 static void
@@ -275,14 +367,14 @@ test_sampler_interval_and_disconnect (void)
 
   /* 60 s: nothing after the first tick for a while */
   hgr_stats_sampler_set_interval (sampler, 60);
-  HGR_TEST_WAIT_UNTIL (ticks_of (sampler).ticks == 1);
-  run_for (1500 * 1000);
-  g_assert_cmpuint (ticks_of (sampler).ticks, ==, 1);
+  HGR_TEST_WAIT_UNTIL (hgr_test_sampler_ticks (sampler).ticks == 1);
+  hgr_test_run_for (1500 * 1000);
+  g_assert_cmpuint (hgr_test_sampler_ticks (sampler).ticks, ==, 1);
 
   /* 1 s: it ticks every second */
   hgr_stats_sampler_set_interval (sampler, 1);
   g_assert_cmpuint (hgr_stats_sampler_get_interval (sampler), ==, 1);
-  HGR_TEST_WAIT_UNTIL (ticks_of (sampler).ticks >= 3);
+  HGR_TEST_WAIT_UNTIL (hgr_test_sampler_ticks (sampler).ticks >= 3);
 
   /* out of range: kept within 1–60 */
   hgr_stats_sampler_set_interval (sampler, 0);
@@ -298,9 +390,9 @@ test_sampler_interval_and_disconnect (void)
   HGR_TEST_WAIT_UNTIL (hgr_host_get_status (host) == HGR_HOST_STATUS_DISCONNECTED);
   guest = hgr_host_lookup_guest (host, "6695eb01-f6a4-8304-79aa-97f2502e193f");
   g_assert_true (guest == NULL || !hgr_guest_stats_get_active (hgr_guest_get_stats (guest)));
-  before = ticks_of (sampler).ticks;
-  run_for (2500 * 1000);
-  g_assert_cmpuint (ticks_of (sampler).ticks, ==, before);
+  before = hgr_test_sampler_ticks (sampler).ticks;
+  hgr_test_run_for (2500 * 1000);
+  g_assert_cmpuint (hgr_test_sampler_ticks (sampler).ticks, ==, before);
   g_assert_false (hgr_stats_sampler_tick (sampler));
 
   /* and back: it ticks again */
@@ -311,7 +403,7 @@ test_sampler_interval_and_disconnect (void)
     HGR_TEST_WAIT_UNTIL (result != NULL);
     g_assert_true (hgr_host_connect_finish (host, result, NULL));
   }
-  HGR_TEST_WAIT_UNTIL (ticks_of (sampler).ticks > before);
+  HGR_TEST_WAIT_UNTIL (hgr_test_sampler_ticks (sampler).ticks > before);
 }
 
 static void
@@ -324,14 +416,14 @@ test_sampler_slow_worker (void)
   /* A host slower than the interval: ticks skip, they do not queue up */
   hgr_stats_sampler_inject_delay (sampler, 2500);
   hgr_stats_sampler_set_interval (sampler, 1);
-  HGR_TEST_WAIT_UNTIL (ticks_of (sampler).ticks == 1); /* the first, made before the delay */
-  HGR_TEST_WAIT_UNTIL_SECONDS (ticks_of (sampler).skipped >= 2, 20);
-  ticks = ticks_of (sampler);
+  HGR_TEST_WAIT_UNTIL (hgr_test_sampler_ticks (sampler).ticks == 1); /* the first, made before the delay */
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_test_sampler_ticks (sampler).skipped >= 2, 20);
+  ticks = hgr_test_sampler_ticks (sampler);
   g_assert_false (hgr_stats_sampler_tick (sampler)); /* one is still running */
   /* at most one runs at a time: in 4 s of 1 s ticks, at most two finished since */
-  run_for (4 * G_USEC_PER_SEC);
-  g_assert_cmpuint (ticks_of (sampler).ticks - ticks.ticks, <=, 2);
-  g_assert_cmpuint (ticks_of (sampler).skipped, >, ticks.skipped);
+  hgr_test_run_for (4 * G_USEC_PER_SEC);
+  g_assert_cmpuint (hgr_test_sampler_ticks (sampler).ticks - ticks.ticks, <=, 2);
+  g_assert_cmpuint (hgr_test_sampler_ticks (sampler).skipped, >, ticks.skipped);
 }
 
 int
@@ -342,7 +434,9 @@ main (int   argc,
 
   g_test_add_func ("/stats/ring-and-rate", test_ring_and_rate);
   g_test_add_func ("/stats/guest-figures", test_guest_figures);
+  g_test_add_func ("/stats/host-figures", test_host_figures);
   g_test_add_func ("/stats/sampler/test-driver", test_sampler_test_driver);
+  g_test_add_func ("/stats/sampler/groups", test_sampler_groups);
   g_test_add_func ("/stats/sampler/interval-and-disconnect", test_sampler_interval_and_disconnect);
   g_test_add_func ("/stats/sampler/slow-worker", test_sampler_slow_worker);
   return g_test_run ();

@@ -267,6 +267,8 @@ def main():
                 if w is not None:
                     w.name
             pump(0.01)
+        # The next round must find its own dialog, not this one as it goes.
+        wait_for('the dialog to close', lambda: app.childCount == 1)
     check(alive(app), 'reading windows while dialogs close does not crash Hangar')
 
     # A search with no match says so (and hidden pages stay silent).

@@ -22,6 +22,7 @@
 #include "hgr-host-page.h"
 #include "hgr-host-private.h"
 #include "hgr-host-row.h"
+#include "hgr-host-stats.h"
 #include "hgr-host-store.h"
 #include "hgr-new-guest-window.h"
 #include "hgr-os-db.h"
@@ -29,10 +30,12 @@
 #include "hgr-stats-sampler.h"
 #include "hgr-test-host.h"
 #include "hgr-test-widgets.h"
+#include "hgr-window-private.h"
 #include "hgr-window.h"
 
 #define ALPHA_UUID "10000000-0000-0000-0000-000000000001"
 #define BETA_UUID  "10000000-0000-0000-0000-000000000002"
+#define GAMMA_UUID "10000000-0000-0000-0000-000000000003"
 
 typedef struct
 {
@@ -75,6 +78,86 @@ child (Fixture    *fixture,
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), HGR_TYPE_WINDOW, id));
 }
 
+/* A host's guests hide and show: its row's expander, Left and Right, the
+ * selection kept on the host; remembered per host in the settings. */
+static void
+test_collapse_host (Fixture      *fixture,
+                    gconstpointer data)
+{
+  GListModel         *items = hgr_window_get_items (fixture->window);
+  HgrHost            *other = hgr_host_store_add (fixture->store, "test:///default", FALSE, FALSE);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (fixture, "list_view"))));
+  const char         *uri = hgr_host_get_uri (fixture->host);
+  HgrHostRow         *row;
+  GtkWidget          *expander;
+
+  hgr_host_connect_async (other, NULL, NULL, NULL);
+  HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (items) == 6); /* 2 hosts, 3 + 1 guests */
+  HGR_TEST_WAIT_UNTIL (hgr_test_find_host_row (child (fixture, "list_view"), fixture->host) != NULL);
+  row = hgr_test_find_host_row (child (fixture, "list_view"), fixture->host);
+  expander = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_HOST_ROW, "expander_button"));
+  g_assert_true (gtk_widget_get_visible (expander));
+  g_assert_true (hgr_host_row_get_expanded (row));
+  gtk_test_accessible_assert_property (expander, GTK_ACCESSIBLE_PROPERTY_LABEL, "Hide Guests");
+
+  /* The expander (win.toggle-host-guests): a selected guest of the host
+   * gives the selection to the host */
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (hgr_host_lookup_guest (fixture->host, BETA_UUID))));
+  g_assert_true (gtk_widget_activate_action (expander, "win.toggle-host-guests", "s", uri));
+  g_assert_false (hgr_window_get_host_expanded (fixture->window, fixture->host));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) fixture->host);
+  g_assert_false (hgr_host_row_get_expanded (row));
+  gtk_test_accessible_assert_property (expander, GTK_ACCESSIBLE_PROPERTY_LABEL, "Show Guests");
+  gtk_test_accessible_assert_state (row, GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
+  g_assert_true (hgr_window_get_host_expanded (fixture->window, other)); /* the other host keeps its guests */
+
+  /* A guest defined meanwhile stays hidden with the others */
+  {
+    virDomainPtr domain = virDomainDefineXML (hgr_host_get_connection (fixture->host),
+                                              "<domain type='test'><name>delta</name><memory>65536</memory>"
+                                              "<os><type>hvm</type></os></domain>");
+
+    g_assert_nonnull (domain);
+    virDomainFree (domain);
+    HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (hgr_host_get_guests (fixture->host)) == 4);
+    g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+  }
+
+  /* Right on the host shows them, Left hides them; Left on a guest goes up to its host */
+  hgr_window_sidebar_key_cb (NULL, GDK_KEY_Right, 0, 0, fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 7);
+  g_assert_true (hgr_host_row_get_expanded (row));
+  gtk_test_accessible_assert_state (row, GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (hgr_host_lookup_guest (fixture->host, GAMMA_UUID))));
+  g_assert_true (hgr_window_sidebar_key_cb (NULL, GDK_KEY_Left, 0, 0, fixture->window));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) fixture->host);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 7);
+  g_assert_true (hgr_window_sidebar_key_cb (NULL, GDK_KEY_Left, 0, 0, fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+  g_assert_false (hgr_window_sidebar_key_cb (NULL, GDK_KEY_Up, 0, 0, fixture->window)); /* the list's own */
+
+  /* Remembered: a window on the same settings starts with the host collapsed */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+    HgrWindow *first = g_object_new (HGR_TYPE_WINDOW, "host-store", fixture->store, "settings", settings, NULL);
+    HgrWindow *second;
+    g_auto (GStrv) saved = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (hgr_window_get_items (first)), ==, 7);
+    hgr_window_set_host_expanded (first, fixture->host, FALSE);
+    saved = g_settings_get_strv (settings, "collapsed-hosts");
+    g_assert_cmpstrv (saved, ((const char *const[]){ uri, NULL }));
+    gtk_window_destroy (GTK_WINDOW (first));
+    second = g_object_new (HGR_TYPE_WINDOW, "host-store", fixture->store, "settings", settings, NULL);
+    g_assert_false (hgr_window_get_host_expanded (second, fixture->host));
+    g_assert_cmpuint (g_list_model_get_n_items (hgr_window_get_items (second)), ==, 3);
+    gtk_window_destroy (GTK_WINDOW (second));
+    g_settings_reset (settings, "collapsed-hosts");
+  }
+  hgr_host_store_remove (fixture->store, other);
+}
+
 static void
 test_failed_host_shows_reason (Fixture      *fixture,
                                gconstpointer data)
@@ -92,6 +175,15 @@ test_failed_host_shows_reason (Fixture      *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (status), "hangar-node.xml"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (status)), ==, gtk_label_get_label (status));
+  /* Its name, cut short beside the expander when long, is whole in its tooltip. */
+  {
+    GtkWidget  *name = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_HOST_ROW, "name_label"));
+    const char *tooltip = gtk_widget_get_tooltip_text (name);
+
+    g_assert_nonnull (tooltip);
+    g_assert_true (g_str_has_prefix (tooltip, hgr_host_get_display_name (broken)));
+    g_assert_nonnull (strstr (tooltip, "test:///no/such/hangar-node.xml"));
+  }
   /* Its row offers to try again, named for assistive technologies. */
   gtk_test_accessible_assert_property (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_HOST_ROW, "connect_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Try Again");
@@ -121,77 +213,6 @@ test_shows_test_driver_guests (Fixture      *fixture,
   /* And a user can see it: a mapped row of the list shows the guest. */
   HGR_TEST_WAIT_UNTIL (hgr_test_find_guest_row (child (fixture, "list_view"), "test") != NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "sidebar_stack"))), ==, "list");
-}
-
-/* Pixels a widget draws (not transparent), rendered as the next frame would. */
-static guint
-count_drawn_pixels (GtkWidget *widget)
-{
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  int                width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autofree guint8 *data = NULL;
-  guint              drawn = 0;
-
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL || width <= 0 || height <= 0)
-    return 0;
-  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-  data = g_malloc ((gsize) width * height * 4);
-  gdk_texture_download (texture, data, width * 4);
-  for (gsize i = 0; i < (gsize) width * height; i++)
-    drawn += data[i * 4 + 3] > 0;
-  return drawn;
-}
-
-/* A running guest's row shows its CPU, as a figure and a sparkline, and
- * the memory it uses; a stopped guest's row shows none. */
-static void
-test_guest_row_load (Fixture      *fixture,
-                     gconstpointer data)
-{
-  g_autoptr (HgrStatsSampler) sampler = hgr_stats_sampler_new (fixture->host);
-  HgrGuestRow *row;
-  GtkWidget   *load_box, *cpu_label, *state_label, *sparkline;
-  HgrGuest    *guest;
-
-  hgr_stats_sampler_set_interval (sampler, 1);
-  HGR_TEST_WAIT_UNTIL ((row = hgr_test_find_guest_row (child (fixture, "list_view"), "test")) != NULL);
-  load_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_GUEST_ROW, "load_box"));
-  cpu_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_GUEST_ROW, "cpu_label"));
-  state_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_GUEST_ROW, "state_label"));
-  sparkline = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_GUEST_ROW, "cpu_sparkline"));
-  g_assert_false (gtk_widget_get_visible (load_box)); /* nothing known before the second tick */
-
-  HGR_TEST_WAIT_UNTIL (gtk_widget_get_visible (load_box));
-  g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (cpu_label)), "%"));
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (state_label)), "used"));
-  /* a few ticks make bars */
-  HGR_TEST_WAIT_UNTIL_SECONDS (
-    hgr_stats_ring_get_length (hgr_guest_stats_get_series (hgr_guest_get_stats (hgr_guest_row_get_guest (row)),
-                                                           HGR_STATS_SERIES_CPU)) >= 2,
-    20);
-  HGR_TEST_WAIT_UNTIL (gtk_widget_get_width (sparkline) > 0);
-  g_assert_cmpuint (count_drawn_pixels (sparkline), >, 2 * 2 * 1);
-  /* a screen reader hears it */
-  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (sparkline), GTK_ACCESSIBLE_ROLE_IMG));
-
-  /* stopped: the row shows no load */
-  guest = hgr_guest_row_get_guest (row);
-  {
-    g_autoptr (GAsyncResult) result = NULL;
-
-    hgr_guest_perform_async (guest, HGR_GUEST_ACTION_FORCE_OFF, NULL, hgr_test_store_result_cb, &result);
-    HGR_TEST_WAIT_UNTIL (result != NULL);
-    g_assert_true (hgr_guest_perform_finish (guest, result, NULL));
-  }
-  HGR_TEST_WAIT_UNTIL_SECONDS (!gtk_widget_get_visible (load_box), 10);
-  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (state_label)), "used"));
 }
 
 static void
@@ -441,8 +462,51 @@ test_preferences (void)
   g_settings_set_string (settings, "console-release-keys", "<Control><Shift>");
   g_assert_cmpuint (adw_combo_row_get_selected (release), ==, 1);
 
+  /* The load: how often (1 to 60 s), and what besides CPU */
+  {
+    GtkAdjustment *interval = GTK_ADJUSTMENT (
+      gtk_widget_get_template_child (GTK_WIDGET (preferences), HGR_TYPE_PREFERENCES_WINDOW, "interval_adjustment"));
+    GtkSwitch *disk = GTK_SWITCH (
+      gtk_widget_get_template_child (GTK_WIDGET (preferences), HGR_TYPE_PREFERENCES_WINDOW, "disk_switch"));
+    GtkSwitch *memory = GTK_SWITCH (
+      gtk_widget_get_template_child (GTK_WIDGET (preferences), HGR_TYPE_PREFERENCES_WINDOW, "memory_switch"));
+
+    GtkSwitch *enabled = GTK_SWITCH (
+      gtk_widget_get_template_child (GTK_WIDGET (preferences), HGR_TYPE_PREFERENCES_WINDOW, "enabled_switch"));
+    GtkWidget *interval_row =
+      GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences), HGR_TYPE_PREFERENCES_WINDOW, "interval_row"));
+
+    /* off: not read, and how often or what cannot be chosen */
+    g_assert_true (gtk_switch_get_active (enabled));
+    g_assert_true (gtk_widget_get_sensitive (interval_row));
+    gtk_switch_set_active (enabled, FALSE);
+    g_assert_false (g_settings_get_boolean (settings, "stats-enabled"));
+    g_assert_false (gtk_widget_get_sensitive (interval_row));
+    g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_ancestor (GTK_WIDGET (disk), ADW_TYPE_ACTION_ROW)));
+    g_settings_set_boolean (settings, "stats-enabled", TRUE);
+    g_assert_true (gtk_switch_get_active (enabled));
+    g_assert_true (gtk_widget_get_sensitive (interval_row));
+
+    g_assert_cmpfloat (gtk_adjustment_get_value (interval), ==, 3);
+    gtk_adjustment_set_value (interval, 10);
+    g_assert_cmpuint (g_settings_get_uint (settings, "stats-interval"), ==, 10);
+    gtk_adjustment_set_value (interval, 0);
+    g_assert_cmpuint (g_settings_get_uint (settings, "stats-interval"), ==, 1);
+
+    g_assert_true (gtk_switch_get_active (memory) && gtk_switch_get_active (disk));
+    gtk_switch_set_active (disk, FALSE);
+    g_assert_cmpuint (g_settings_get_flags (settings, "stats-groups"), ==, HGR_STATS_GROUP_MEMORY | HGR_STATS_GROUP_NETWORK);
+    g_settings_set_flags (settings, "stats-groups", HGR_STATS_GROUP_DISK);
+    g_assert_false (gtk_switch_get_active (memory));
+    g_assert_true (gtk_switch_get_active (disk));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (disk), GTK_ACCESSIBLE_PROPERTY_LABEL, "Read disk traffic");
+  }
+
   g_settings_reset (settings, "connect-timeout");
   g_settings_reset (settings, "console-release-keys");
+  g_settings_reset (settings, "stats-interval");
+  g_settings_reset (settings, "stats-groups");
+  g_settings_reset (settings, "stats-enabled");
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
@@ -1022,9 +1086,9 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/window/shows-test-driver-guests", Fixture, NULL, fixture_set_up, test_shows_test_driver_guests, fixture_tear_down);
-  g_test_add ("/window/guest-row-load", Fixture, NULL, fixture_set_up, test_guest_row_load, fixture_tear_down);
   g_test_add ("/window/search-filters", Fixture, "small-node.xml", fixture_set_up, test_search_filters, fixture_tear_down);
   g_test_add ("/window/sort-by-state", Fixture, "small-node.xml", fixture_set_up, test_sort_by_state, fixture_tear_down);
+  g_test_add ("/window/collapse-host", Fixture, "small-node.xml", fixture_set_up, test_collapse_host, fixture_tear_down);
   g_test_add ("/window/action-sensitivity", Fixture, "small-node.xml", fixture_set_up, test_action_sensitivity, fixture_tear_down);
   g_test_add ("/window/console-page", Fixture, "small-node.xml", fixture_set_up, test_console_page, fixture_tear_down);
   g_test_add ("/window/host-page", Fixture, "small-node.xml", fixture_set_up, test_host_page, fixture_tear_down);

@@ -13,7 +13,9 @@
  * A tick still running when the next is due makes that one skip: ticks
  * never queue. A host that is not connected does not tick; it starts again
  * when it is back. virDomainSetMemoryStatsPeriod is set once per running
- * guest, so its balloon reports what the guest uses.
+ * guest, so its balloon reports what the guest uses. The same job reads the
+ * host itself (virNodeGetCPUStats, virNodeGetMemoryStats, virNodeGetInfo
+ * once) for its HgrHostStats, which also gets the sum of its guests.
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -44,6 +46,12 @@ typedef struct
   GHashTable *devices; /* uuid → GStrv: disk targets, NULL, interface targets */
   GHashTable *vcpus;   /* uuid → vCPU count, for hosts whose bulk stats lack it */
   GHashTable *period;  /* uuids whose memory stats period is set */
+  gboolean    have_node_info;
+  guint       node_cpus;
+  guint       node_mhz;
+  char       *node_model;
+  guint64     node_memory_kib;
+  gboolean    node_memory_stats_missing; /* the driver lacks virNodeGetMemoryStats */
 } WorkerMemory;
 
 struct _HgrStatsSampler
@@ -80,6 +88,7 @@ worker_memory_clear (WorkerMemory *memory)
   g_hash_table_unref (memory->devices);
   g_hash_table_unref (memory->vcpus);
   g_hash_table_unref (memory->period);
+  g_free (memory->node_model);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -87,16 +96,17 @@ worker_memory_clear (WorkerMemory *memory)
 
 typedef struct
 {
-  virConnectPtr  conn;
-  WorkerMemory  *memory;
-  HgrStatsGroups groups;
-  guint          interval;
-  guint          delay_ms;
-  GPtrArray     *counters; /* HgrStatsCounters */
-  gint64         at;
-  gint64         worker_us;
-  gboolean       bulk;
-  guint          fallbacks;
+  virConnectPtr   conn;
+  WorkerMemory   *memory;
+  HgrStatsGroups  groups;
+  guint           interval;
+  guint           delay_ms;
+  GPtrArray      *counters; /* HgrStatsCounters */
+  HgrNodeCounters node;
+  gint64          at;
+  gint64          worker_us;
+  gboolean        bulk;
+  guint           fallbacks;
 } TickData;
 
 static void
@@ -105,6 +115,7 @@ tick_data_free (TickData *data)
   virConnectClose (data->conn);
   g_atomic_rc_box_release_full (data->memory, (GDestroyNotify) worker_memory_clear);
   g_clear_pointer (&data->counters, g_ptr_array_unref);
+  hgr_node_counters_clear (&data->node);
   g_free (data);
 }
 
@@ -169,11 +180,14 @@ set_memory (HgrStatsCounters *counters,
     counters->memory_used_kib = current > unused ? current - unused : 0;
 }
 
-/* The per-guest calls, for the groups the bulk call did not answer. */
+/* The per-guest calls, for the groups the bulk call did not answer; memory
+ * only when it is in @ask (a balloon the bulk call read, with no driver in
+ * the guest to say what it uses, would say nothing more here). */
 static void
 read_one_by_one (TickData         *data,
                  virDomainPtr      domain,
-                 HgrStatsCounters *counters)
+                 HgrStatsCounters *counters,
+                 HgrStatsGroups    ask)
 {
   virDomainInfo info;
   GStrv         devices;
@@ -186,7 +200,7 @@ read_one_by_one (TickData         *data,
       counters->cpu_time_ns = info.cpuTime;
       counters->vcpus = info.nrVirtCpu;
     }
-  if (!counters->has_memory && (data->groups & HGR_STATS_GROUP_MEMORY))
+  if (!counters->has_memory && (ask & HGR_STATS_GROUP_MEMORY))
     {
       virDomainMemoryStatStruct stats[VIR_DOMAIN_MEMORY_STAT_NR];
       int                       n = virDomainMemoryStats (domain, stats, VIR_DOMAIN_MEMORY_STAT_NR, 0);
@@ -301,6 +315,7 @@ read_record (TickData               *data,
   char              uuid[VIR_UUID_STRING_BUFLEN];
   int               state = 0;
   gboolean          found;
+  HgrStatsGroups    ask = data->groups; /* what the per-guest calls may still read */
 
   virDomainGetUUIDString (record->dom, uuid);
   counters->uuid = g_strdup (uuid);
@@ -324,7 +339,10 @@ read_record (TickData               *data,
       guint64  usable = param_ullong (record, "balloon.usable", &have_usable);
 
       if (found)
-        set_memory (counters, current, have_unused, unused, have_available, available, have_usable, usable);
+        {
+          set_memory (counters, current, have_unused, unused, have_available, available, have_usable, usable);
+          ask &= ~HGR_STATS_GROUP_MEMORY; /* answered, whatever the guest said */
+        }
       if (!g_hash_table_contains (data->memory->period, uuid))
         {
           /* the balloon reports what the guest uses from now on; a driver
@@ -351,10 +369,92 @@ read_record (TickData               *data,
           g_hash_table_insert (data->memory->vcpus, g_strdup (uuid), GUINT_TO_POINTER (info.nrVirtCpu));
         }
     }
-  if (!counters->has_cpu || ((data->groups & HGR_STATS_GROUP_MEMORY) && !counters->has_memory) ||
+  if (!counters->has_cpu || ((ask & HGR_STATS_GROUP_MEMORY) && !counters->has_memory) ||
       ((data->groups & HGR_STATS_GROUP_DISK) && !counters->has_block) ||
       ((data->groups & HGR_STATS_GROUP_NETWORK) && !counters->has_net))
-    read_one_by_one (data, record->dom, counters);
+    read_one_by_one (data, record->dom, counters, ask);
+}
+
+/* The host's own CPU and memory; its CPUs and memory size read once. */
+static void
+read_node (TickData *data)
+{
+  WorkerMemory    *memory = data->memory;
+  HgrNodeCounters *node = &data->node;
+  int              n = 0;
+
+  if (!memory->have_node_info)
+    {
+      virNodeInfo info;
+
+      if (virNodeGetInfo (data->conn, &info) == 0)
+        {
+          memory->have_node_info = TRUE;
+          memory->node_cpus = info.cpus;
+          memory->node_mhz = info.mhz;
+          memory->node_memory_kib = info.memory;
+          memory->node_model = info.model[0] != '\0' ? g_strndup (info.model, sizeof info.model) : NULL;
+        }
+    }
+  node->cpus = memory->node_cpus;
+  node->mhz = memory->node_mhz;
+  node->cpu_model = g_strdup (memory->node_model);
+
+  if (virNodeGetCPUStats (data->conn, VIR_NODE_CPU_STATS_ALL_CPUS, NULL, &n, 0) == 0 && n > 0)
+    {
+      g_autofree virNodeCPUStatsPtr params = g_new0 (virNodeCPUStats, n);
+
+      if (virNodeGetCPUStats (data->conn, VIR_NODE_CPU_STATS_ALL_CPUS, params, &n, 0) == 0)
+        for (int i = 0; i < n; i++)
+          {
+            gboolean busy = g_str_equal (params[i].field, VIR_NODE_CPU_STATS_KERNEL) ||
+                            g_str_equal (params[i].field, VIR_NODE_CPU_STATS_USER);
+            gboolean idle = g_str_equal (params[i].field, VIR_NODE_CPU_STATS_IDLE) ||
+                            g_str_equal (params[i].field, VIR_NODE_CPU_STATS_IOWAIT);
+
+            node->cpu_busy_ns += busy ? params[i].value : 0;
+            node->cpu_total_ns += busy || idle ? params[i].value : 0;
+            node->has_cpu = node->has_cpu || busy;
+          }
+    }
+
+  n = 0;
+  if (!memory->node_memory_stats_missing &&
+      virNodeGetMemoryStats (data->conn, VIR_NODE_MEMORY_STATS_ALL_CELLS, NULL, &n, 0) == 0 && n > 0)
+    {
+      g_autofree virNodeMemoryStatsPtr params = g_new0 (virNodeMemoryStats, n);
+      guint64                          total = 0, unused = 0;
+
+      if (virNodeGetMemoryStats (data->conn, VIR_NODE_MEMORY_STATS_ALL_CELLS, params, &n, 0) == 0)
+        for (int i = 0; i < n; i++)
+          {
+            if (g_str_equal (params[i].field, VIR_NODE_MEMORY_STATS_TOTAL))
+              total = params[i].value;
+            else if (g_str_equal (params[i].field, VIR_NODE_MEMORY_STATS_FREE) ||
+                     g_str_equal (params[i].field, VIR_NODE_MEMORY_STATS_BUFFERS) ||
+                     g_str_equal (params[i].field, VIR_NODE_MEMORY_STATS_CACHED))
+              unused += params[i].value;
+          }
+      if (total > 0)
+        {
+          node->has_memory = TRUE;
+          node->memory_total_kib = total;
+          node->memory_used_kib = total > unused ? total - unused : 0;
+        }
+    }
+  else if (memory->node_memory_kib > 0)
+    {
+      /* drivers without it (the test driver) still say what is free */
+      unsigned long long free_bytes = virNodeGetFreeMemory (data->conn);
+
+      memory->node_memory_stats_missing = TRUE;
+      if (free_bytes > 0)
+        {
+          node->has_memory = TRUE;
+          node->memory_total_kib = memory->node_memory_kib;
+          node->memory_used_kib = memory->node_memory_kib > free_bytes / 1024 ? memory->node_memory_kib - free_bytes / 1024 : 0;
+        }
+    }
 }
 
 static gboolean
@@ -385,6 +485,7 @@ tick_thread (gpointer      user_data,
       return FALSE;
     }
   data->bulk = TRUE;
+  read_node (data);
   data->counters = g_ptr_array_new_full (n, (GDestroyNotify) hgr_stats_counters_free);
   for (int i = 0; i < n && !g_cancellable_is_cancelled (cancellable); i++)
     read_record (data, records[i]);
@@ -411,6 +512,7 @@ clear_all (HgrStatsSampler *self)
         hgr_guest_stats_clear (hgr_guest_get_stats (guest));
     }
   g_hash_table_remove_all (self->active);
+  hgr_host_stats_clear (hgr_host_get_stats (self->host));
 }
 
 static void
@@ -425,6 +527,7 @@ tick_apply (GTask   *task,
   GHashTableIter iter;
   const char    *uuid;
   GCancellable  *mine = g_task_get_cancellable (task);
+  HgrGuestsLoad  load = { .cpu_cores = -1 };
 
   if (mine == self->tick)
     g_clear_object (&self->tick);
@@ -441,12 +544,21 @@ tick_apply (GTask   *task,
     {
       HgrStatsCounters *counters = g_ptr_array_index (data->counters, i);
       HgrGuest         *guest = hgr_host_lookup_guest (self->host, counters->uuid);
+      HgrGuestStats    *stats;
 
       if (guest == NULL)
         continue;
-      hgr_guest_stats_update (hgr_guest_get_stats (guest), counters, data->at);
+      stats = hgr_guest_get_stats (guest);
+      hgr_guest_stats_update (stats, counters, data->at);
       if (counters->running)
         {
+          double cpu = hgr_guest_stats_get_cpu_percent (stats);
+
+          load.running++;
+          if (cpu >= 0)
+            load.cpu_cores = MAX (load.cpu_cores, 0) + cpu / 100 * counters->vcpus;
+          load.memory_used += hgr_guest_stats_get_memory_used (stats);
+          load.memory_total += hgr_guest_stats_get_memory_total (stats);
           g_hash_table_add (seen, counters->uuid);
           if (!g_hash_table_contains (self->active, counters->uuid))
             g_hash_table_add (self->active, g_strdup (counters->uuid));
@@ -463,11 +575,16 @@ tick_apply (GTask   *task,
           hgr_guest_stats_clear (hgr_guest_get_stats (guest));
         g_hash_table_iter_remove (&iter);
       }
+  hgr_host_stats_update (hgr_host_get_stats (self->host), &data->node, &load, data->at);
   self->counts.ticks++;
   self->counts.bulk_calls += data->bulk ? 1 : 0;
   self->counts.fallback_calls += data->fallbacks;
   self->counts.worker_us += data->worker_us;
   self->counts.apply_us += g_get_monotonic_time () - start;
+  /* for the benchmarks (G_MESSAGES_DEBUG=hgr-perf) */
+  g_log ("hgr-perf", G_LOG_LEVEL_DEBUG, "stats tick: %s: %u guests, %u running, worker %.2f ms, apply %.2f ms, %u per-guest reads",
+         hgr_host_get_uri (self->host), data->counters->len, load.running, data->worker_us / 1000.0,
+         (g_get_monotonic_time () - start) / 1000.0, data->fallbacks);
   hgr_task_return (task, NULL);
 }
 
@@ -726,6 +843,7 @@ hgr_stats_sampler_set_groups (HgrStatsSampler *self,
   if (self->groups == groups)
     return;
   self->groups = groups;
+  hgr_host_stats_set_groups (hgr_host_get_stats (self->host), groups);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPS]);
 }
 

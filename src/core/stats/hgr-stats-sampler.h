@@ -6,19 +6,11 @@
 
 #pragma once
 
+#include "hgr-host-stats.h"
 #include "hgr-host.h"
 
 G_BEGIN_DECLS
 
-/* What is read besides CPU (always). */
-typedef enum
-{
-  HGR_STATS_GROUP_MEMORY = 1 << 0,
-  HGR_STATS_GROUP_DISK = 1 << 1,
-  HGR_STATS_GROUP_NETWORK = 1 << 2,
-} HgrStatsGroups;
-
-#define HGR_STATS_GROUPS_ALL       (HGR_STATS_GROUP_MEMORY | HGR_STATS_GROUP_DISK | HGR_STATS_GROUP_NETWORK)
 #define HGR_STATS_INTERVAL_DEFAULT 3
 #define HGR_STATS_INTERVAL_MIN     1
 #define HGR_STATS_INTERVAL_MAX     60
