@@ -13,6 +13,7 @@
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -27,6 +28,7 @@ TYPE_NAME = re.compile(r'^(Gtk|Adw|Hgr)[A-Z]\w*$')
 MNEMONIC = re.compile(r'(^|\s)_\w')
 
 results = []
+hangar = None  # the Hangar process running now
 
 
 def check(ok, what, detail=''):
@@ -98,6 +100,8 @@ def start(env_extra=None):
     # test's X server, not Hangar: start it again, at most twice.
     for attempt in range(3):
         process = subprocess.Popen([HANGAR, '--connect', 'test:///default', '--connect', 'test://' + FIXTURE], env=env)
+        global hangar
+        hangar = process
         app = wait_for('the application', lambda: find_app('hangar') or process.poll() is not None)
         if app is not True and app is not None:
             break
@@ -301,5 +305,21 @@ def main():
     return 0 if all(ok for ok, _, _ in results) else 1
 
 
+def how_it_ended(process):
+    status = process.poll() if process is not None else None
+    if status is None:
+        return 'Hangar still runs'
+    if status < 0:
+        return f'Hangar was killed by {signal.Signals(-status).name}'
+    return f'Hangar exited with status {status}'
+
+
 if __name__ == '__main__':
-    sys.exit(main())
+    # A request to a Hangar that went away raises: say how it ended.
+    try:
+        sys.exit(main())
+    except GLib.Error as error:
+        time.sleep(1)
+        check(False, 'Hangar answers the screen reader to the end', f'{error.message}; {how_it_ended(hangar)}')
+        print(f'1..{len(results)}')
+        sys.exit(1)
