@@ -10,6 +10,7 @@
 
 #include "hgr-guest-row.h"
 #include "hgr-host-row.h"
+#include "hgr-test-utils.h"
 #include "hgr-vnc-display.h"
 
 G_BEGIN_DECLS
@@ -71,21 +72,52 @@ hgr_test_find_message_dialog (void)
   return dialog;
 }
 
+static inline void
+hgr_test_set_flag_cb (GdkFrameClock *clock,
+                      gboolean      *flag)
+{
+  *flag = TRUE;
+}
+
+/* Returns once @widget's window has laid out and painted a frame, so that
+ * every widget in it has a current allocation: a label whose text changed
+ * since the last frame has none, and GTK refuses to snapshot it. */
+static inline void
+hgr_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean       painted = FALSE;
+  gulong         id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (hgr_test_set_flag_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT); /* if @widget is hidden */
+  HGR_TEST_WAIT_UNTIL (painted);
+  g_signal_handler_disconnect (clock, id);
+}
+
 /* Pixels a widget draws inside @area (NULL: all of it) at least @min_alpha
- * opaque (1–255), rendered as the next frame would. */
+ * opaque (1–255), rendered as the next frame would: after a frame, as GTK
+ * snapshots only what is laid out. */
 static inline guint
 hgr_test_count_drawn_pixels (GtkWidget             *widget,
                              const graphene_rect_t *area,
                              guint8                 min_alpha)
 {
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GtkSnapshot) snapshot = NULL;
   g_autoptr (GskRenderer) renderer = gsk_cairo_renderer_new ();
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
-  int                width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int                width, height;
   g_autofree guint8 *data = NULL;
   guint              drawn = 0;
 
+  /* nothing may run between the frame and the snapshot */
+  hgr_test_wait_for_frame (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  snapshot = gtk_snapshot_new ();
   GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL || width <= 0 || height <= 0)

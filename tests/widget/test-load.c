@@ -90,6 +90,7 @@ count_plotted (GtkWidget *graph)
 {
   graphene_rect_t plot;
 
+  hgr_test_wait_for_frame (graph); /* the plot where the next frame has it */
   hgr_stats_graph_get_plot_area (HGR_STATS_GRAPH (graph), &plot);
   g_assert_cmpfloat (plot.size.width, >, 100);
   g_assert_cmpfloat (plot.size.height, >, 30);
