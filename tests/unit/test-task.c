@@ -6,6 +6,12 @@
 
 #include "config.h"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "hgr-error.h"
 #include "hgr-task.h"
 #include "hgr-test-utils.h"
@@ -23,6 +29,7 @@ typedef struct
   int      *freed; /* counts data_free calls */
   gboolean *applied_on_main;
   GThread **worked_in;
+  int      *nice_in; /* the worker's nice value */
 } Job;
 
 static void
@@ -60,6 +67,10 @@ work (gpointer      data,
   g_mutex_unlock (&job->lock);
   if (job->worked_in != NULL)
     *job->worked_in = g_thread_self ();
+#ifdef __linux__
+  if (job->nice_in != NULL)
+    *job->nice_in = getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid));
+#endif
   if (job->fail)
     {
       g_set_error_literal (error, HGR_ERROR, HGR_ERROR_LIBVIRT, "refused");
@@ -140,6 +151,29 @@ test_apply_sees_the_thread (void)
   g_assert_true (hgr_task_finish (owner, result, start, &error));
 }
 
+/* The main loop comes first: a worker runs at a lower priority than the
+ * thread that started it, which keeps its own. */
+static void
+test_worker_yields_to_main_thread (void)
+{
+#ifdef __linux__
+  g_autoptr (GObject) owner = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  int  freed = 0, worker_nice = -100;
+  int  main_nice = getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid));
+  Job *job = job_new (&freed);
+
+  job->nice_in = &worker_nice;
+  start (owner, NULL, job, apply, &result);
+  HGR_TEST_WAIT_UNTIL (result != NULL);
+  g_assert_cmpint (worker_nice, >, main_nice);
+  g_assert_cmpint (getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid)), ==, main_nice);
+  g_assert_true (hgr_task_finish (owner, result, start, NULL));
+#else
+  g_test_skip ("thread priorities are only lowered on Linux");
+#endif
+}
+
 static void
 test_error_reaches_the_caller (void)
 {
@@ -216,6 +250,7 @@ main (int   argc,
 
   g_test_add_func ("/task/result-applied-on-main-thread", test_result_applied_on_main_thread);
   g_test_add_func ("/task/apply-sees-the-thread", test_apply_sees_the_thread);
+  g_test_add_func ("/task/worker-yields-to-main-thread", test_worker_yields_to_main_thread);
   g_test_add_func ("/task/error-reaches-the-caller", test_error_reaches_the_caller);
   g_test_add_func ("/task/owner-kept-until-done", test_owner_kept_until_done);
   g_test_add_func ("/task/return-on-cancel", test_return_on_cancel);
