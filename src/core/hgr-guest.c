@@ -130,7 +130,7 @@ hgr_guest_info_new (virDomainPtr  domain,
   info->domain = domain;
   info->name = g_strdup (virDomainGetName (domain));
   /* Local: the handle carries its UUID. */
-  virDomainGetUUIDString (domain, info->uuid);
+  hgr_libvirt_get_uuid_string (domain, info->uuid);
   info->state = state;
   info->persistent = persistent;
 

@@ -175,7 +175,7 @@ hgr_host_list_guests (virConnectPtr conn,
         {
           char uuid[VIR_UUID_STRING_BUFLEN];
 
-          virDomainGetUUIDString (domains[i], uuid);
+          hgr_libvirt_get_uuid_string (domains[i], uuid);
           g_hash_table_add (sets[s].set, g_strdup (uuid));
           virDomainFree (domains[i]);
         }
@@ -191,7 +191,7 @@ hgr_host_list_guests (virConnectPtr conn,
           int          vir_state = VIR_DOMAIN_NOSTATE;
           char         uuid[VIR_UUID_STRING_BUFLEN];
 
-          virDomainGetUUIDString (domain, uuid);
+          hgr_libvirt_get_uuid_string (domain, uuid);
           virTypedParamsGetInt (records[i]->params, records[i]->nparams, "state.state", &vir_state);
           g_ptr_array_add (infos, hgr_guest_info_new (domain,
                                                       hgr_guest_state_from_libvirt (vir_state, g_hash_table_contains (saved, uuid)),

@@ -22,6 +22,8 @@ void     hgr_libvirt_set_error (GError    **error,
                                 int         code,
                                 const char *fallback);
 gboolean hgr_libvirt_error_is (int code);
+void     hgr_libvirt_get_uuid_string (virDomainPtr domain,
+                                      char         uuid[VIR_UUID_STRING_BUFLEN]);
 GStrv    hgr_libvirt_dup_network_names (virConnectPtr conn,
                                         unsigned int  flags);
 

@@ -14,6 +14,7 @@
 #include "hgr-guest-private.h"
 #include "hgr-host-private.h"
 #include "hgr-host.h"
+#include "hgr-libvirt.h"
 #include "hgr-test-host.h"
 
 #define ALPHA_UUID "10000000-0000-0000-0000-000000000001"
@@ -537,6 +538,39 @@ test_open_graphics_unsupported (void)
   g_assert_nonnull (strstr (error->message, "not supported"));
 }
 
+/* Hangar's UUID string is libvirt's, for the default guest and for guests
+ * with random UUIDs (every digit and letter turns up). */
+static void
+test_uuid_string_is_libvirts (void)
+{
+  g_autoptr (virConnect) conn = virConnectOpen ("test:///default");
+  g_autoptr (virDomain) fixed = NULL;
+
+  g_assert_nonnull (conn);
+  fixed = virDomainLookupByName (conn, "test");
+  g_assert_nonnull (fixed);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *xml = g_strdup_printf ("<domain type='test'><name>uuid-%u</name><memory>1024</memory>"
+                                              "<os><type>hvm</type></os></domain>",
+                                              i);
+      g_autoptr (virDomain) domain = NULL;
+      char libvirts[VIR_UUID_STRING_BUFLEN], ours[VIR_UUID_STRING_BUFLEN];
+
+      if (i == 0)
+        {
+          virDomainRef (fixed);
+          domain = fixed;
+        }
+      else
+        domain = virDomainCreateXML (conn, xml, 0);
+      g_assert_nonnull (domain);
+      g_assert_cmpint (virDomainGetUUIDString (domain, libvirts), ==, 0);
+      hgr_libvirt_get_uuid_string (domain, ours);
+      g_assert_cmpstr (ours, ==, libvirts);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/host/open-graphics-unsupported", test_open_graphics_unsupported);
   g_test_add_func ("/host/details-do-not-undo-newer-state", test_details_do_not_undo_newer_state);
   g_test_add_func ("/host/renames-end-on-the-last-name", test_renames_end_on_the_last_name);
+  g_test_add_func ("/host/uuid-string-is-libvirts", test_uuid_string_is_libvirts);
 
   return g_test_run ();
 }

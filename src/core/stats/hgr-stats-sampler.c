@@ -317,7 +317,7 @@ read_record (TickData               *data,
   gboolean          found;
   HgrStatsGroups    ask = data->groups; /* what the per-guest calls may still read */
 
-  virDomainGetUUIDString (record->dom, uuid);
+  hgr_libvirt_get_uuid_string (record->dom, uuid);
   counters->uuid = g_strdup (uuid);
   virTypedParamsGetInt (record->params, record->nparams, "state.state", &state);
   counters->running = is_running (state);
