@@ -3,7 +3,8 @@
  * Every interval one worker job asks the host for all its guests' state,
  * CPU time, balloon, block and interface counters in one
  * virConnectGetAllDomainStats call, with NOWAIT so a guest stuck in a job
- * does not hold the tick up. A driver that leaves groups out (libvirt 9.0's
+ * does not hold the tick up, and only for the guests that are active: a
+ * stopped guest has no load, and a guest missing from a tick is stopped. A driver that leaves groups out (libvirt 9.0's
  * test driver gives the state only) gets those guests read one by one in
  * the same job (virDomainGetInfo, MemoryStats, BlockStats, InterfaceStats
  * on the devices read once from the guest's XML). The counters come back to
@@ -107,6 +108,8 @@ typedef struct
   gint64          worker_us;
   gboolean        bulk;
   guint           fallbacks;
+  guint           kept_period; /* running guests found in memory->period */
+  guint           kept_vcpus;  /* … and in memory->vcpus */
 } TickData;
 
 static void
@@ -323,11 +326,7 @@ read_record (TickData               *data,
   counters->running = is_running (state);
   g_ptr_array_add (data->counters, counters);
   if (!counters->running)
-    {
-      g_hash_table_remove (data->memory->period, uuid);
-      g_hash_table_remove (data->memory->vcpus, uuid);
-      return;
-    }
+    return;
 
   counters->cpu_time_ns = param_ullong (record, "cpu.time", &counters->has_cpu);
   if (data->groups & HGR_STATS_GROUP_MEMORY)
@@ -350,6 +349,7 @@ read_record (TickData               *data,
           virDomainSetMemoryStatsPeriod (record->dom, data->interval, VIR_DOMAIN_AFFECT_LIVE);
           g_hash_table_add (data->memory->period, g_strdup (uuid));
         }
+      data->kept_period++;
     }
   if (data->groups & HGR_STATS_GROUP_DISK)
     counters->has_block = sum_devices (record, "block", "rd.bytes", "wr.bytes", &counters->read_bytes,
@@ -369,6 +369,8 @@ read_record (TickData               *data,
           g_hash_table_insert (data->memory->vcpus, g_strdup (uuid), GUINT_TO_POINTER (info.nrVirtCpu));
         }
     }
+  if (counters->vcpus != 0)
+    data->kept_vcpus++;
   if (!counters->has_cpu || ((ask & HGR_STATS_GROUP_MEMORY) && !counters->has_memory) ||
       ((data->groups & HGR_STATS_GROUP_DISK) && !counters->has_block) ||
       ((data->groups & HGR_STATS_GROUP_NETWORK) && !counters->has_net))
@@ -457,6 +459,39 @@ read_node (TickData *data)
     }
 }
 
+/* What the worker remembers of the guests this tick did not see running:
+ * their memory stats period and vCPU count are read again when they start.
+ * Only when a table holds more than the running guests found in it: most
+ * ticks nobody stopped. */
+static void
+forget_stopped (TickData *data)
+{
+  g_autoptr (GHashTable) running = NULL;
+  GHashTable *remembered[] = { data->memory->period, data->memory->vcpus };
+
+  if (g_hash_table_size (data->memory->period) <= data->kept_period &&
+      g_hash_table_size (data->memory->vcpus) <= data->kept_vcpus)
+    return;
+  running = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < data->counters->len; i++)
+    {
+      HgrStatsCounters *counters = g_ptr_array_index (data->counters, i);
+
+      if (counters->running)
+        g_hash_table_add (running, counters->uuid);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (remembered); t++)
+    {
+      GHashTableIter iter;
+      gpointer       uuid;
+
+      g_hash_table_iter_init (&iter, remembered[t]);
+      while (g_hash_table_iter_next (&iter, &uuid, NULL))
+        if (!g_hash_table_contains (running, uuid))
+          g_hash_table_iter_remove (&iter);
+    }
+}
+
 static gboolean
 tick_thread (gpointer      user_data,
              GCancellable *cancellable,
@@ -478,7 +513,8 @@ tick_thread (gpointer      user_data,
     stats |= VIR_DOMAIN_STATS_INTERFACE;
 
   data->at = g_get_monotonic_time ();
-  n = virConnectGetAllDomainStats (data->conn, stats, &records, VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT);
+  n = virConnectGetAllDomainStats (data->conn, stats, &records,
+                                   VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT | VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE);
   if (n < 0)
     {
       hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT, _ ("The guests’ load could not be read."));
@@ -490,6 +526,7 @@ tick_thread (gpointer      user_data,
   for (int i = 0; i < n && !g_cancellable_is_cancelled (cancellable); i++)
     read_record (data, records[i]);
   virDomainStatsRecordListFree (records);
+  forget_stopped (data);
   data->worker_us = g_get_monotonic_time () - start;
   return TRUE;
 }
@@ -583,7 +620,7 @@ tick_apply (GTask   *task,
   self->counts.apply_us += g_get_monotonic_time () - start;
   /* for the benchmarks (G_MESSAGES_DEBUG=hgr-perf) */
   g_log ("hgr-perf", G_LOG_LEVEL_DEBUG, "stats tick: %s: %u guests, %u running, worker %.2f ms, apply %.2f ms, %u per-guest reads",
-         hgr_host_get_uri (self->host), data->counters->len, load.running, data->worker_us / 1000.0,
+         hgr_host_get_uri (self->host), g_list_model_get_n_items (hgr_host_get_guests (self->host)), load.running, data->worker_us / 1000.0,
          (g_get_monotonic_time () - start) / 1000.0, data->fallbacks);
   hgr_task_return (task, NULL);
 }
