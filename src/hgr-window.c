@@ -190,7 +190,8 @@ selected_changed_cb (HgrWindow *self)
 
 /* For the benchmarks (G_MESSAGES_DEBUG=hgr-perf): each gap over a frame
  * (16 ms) between two main-loop turns, and the longest, from the window's
- * map until no host has been connecting for a second. Off otherwise: a 5 ms timer costs wake-ups. */
+ * map until no host has been connecting for a second. Off otherwise: a
+ * 5 ms timer costs wake-ups. */
 typedef struct
 {
   HgrWindow *window; /* weak */

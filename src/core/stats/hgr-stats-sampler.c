@@ -4,8 +4,9 @@
  * CPU time, balloon, block and interface counters in one
  * virConnectGetAllDomainStats call, with NOWAIT so a guest stuck in a job
  * does not hold the tick up, and only for the guests that are active: a
- * stopped guest has no load, and a guest missing from a tick is stopped. A driver that leaves groups out (libvirt 9.0's
- * test driver gives the state only) gets those guests read one by one in
+ * stopped guest has no load, and a guest missing from a tick is stopped.
+ * A driver that leaves groups out (libvirt 9.0's test driver gives the
+ * state only) gets those guests read one by one in
  * the same job (virDomainGetInfo, MemoryStats, BlockStats, InterfaceStats
  * on the devices read once from the guest's XML). The counters come back to
  * the main thread as one batch with the time they were read; each guest's
