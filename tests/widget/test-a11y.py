@@ -33,8 +33,11 @@ hangar = None  # the Hangar process running now
 
 def check(ok, what, detail=''):
     results.append((bool(ok), what, detail))
-    print(('ok' if ok else 'not ok') + f' {len(results)} - {what}' + (f' # {detail}' if detail and not ok else ''),
-          flush=True)
+    line = ('ok' if ok else 'not ok') + f' {len(results)} - {what}' + (f' # {detail}' if detail and not ok else '')
+    print(line, flush=True)
+    if not ok:
+        # meson prints a failed TAP test's standard error, not its output.
+        print(line, file=sys.stderr, flush=True)
     return ok
 
 
