@@ -283,6 +283,7 @@ test_sampler_test_driver (void)
   g_assert_cmpuint (ticks.bulk_calls, ==, 2);
   g_assert_cmpuint (ticks.fallback_calls, ==, 2);
   g_assert_cmpuint (ticks.skipped, ==, 0);
+  g_assert_cmpuint (ticks.sweeps, ==, 0); /* nobody stopped */
 
   /* The host: its CPUs and memory (virNodeGetInfo, and the free memory:
    * the test driver has no virNodeGetMemoryStats), and its running guest */
@@ -310,6 +311,7 @@ test_sampler_test_driver (void)
   g_assert_false (hgr_guest_stats_get_active (stats));
   g_assert_cmpfloat (hgr_guest_stats_get_cpu_percent (stats), ==, -1);
   g_assert_cmpuint (hgr_test_sampler_ticks (sampler).fallback_calls, ==, 2); /* nothing to read of it */
+  g_assert_cmpuint (hgr_test_sampler_ticks (sampler).sweeps, ==, 1);         /* forgotten once */
   g_assert_cmpuint (hgr_host_stats_get_guests_running (host_stats), ==, 0);
   g_assert_cmpfloat (hgr_host_stats_get_guests_cpu_percent (host_stats), ==, -1);
 }
@@ -344,6 +346,9 @@ test_sampler_groups (void)
   g_assert_cmpuint (hgr_host_stats_get_guests_memory_used (hgr_host_get_stats (host)), ==, 0);
   /* the test driver's guest is still read one by one, for what is left */
   g_assert_cmpuint (hgr_test_sampler_ticks (sampler).fallback_calls, ==, fallback + 2);
+  /* and what the worker remembers of it (its balloon period) is kept, not
+   * looked through for stopped guests on every tick */
+  g_assert_cmpuint (hgr_test_sampler_ticks (sampler).sweeps, ==, 0);
 
   /* Back on: the next two ticks have the figures again */
   hgr_stats_sampler_set_groups (sampler, HGR_STATS_GROUPS_ALL);

@@ -111,6 +111,7 @@ typedef struct
   guint           fallbacks;
   guint           kept_period; /* running guests found in memory->period */
   guint           kept_vcpus;  /* … and in memory->vcpus */
+  gboolean        swept;       /* forget_stopped went through the tables */
 } TickData;
 
 static void
@@ -352,6 +353,12 @@ read_record (TickData               *data,
         }
       data->kept_period++;
     }
+  else if (g_hash_table_contains (data->memory->period, uuid))
+    {
+      /* memory is off in Preferences: the period set before stays set on the
+       * guest, and a running guest keeps its entry */
+      data->kept_period++;
+    }
   if (data->groups & HGR_STATS_GROUP_DISK)
     counters->has_block = sum_devices (record, "block", "rd.bytes", "wr.bytes", &counters->read_bytes,
                                        &counters->write_bytes);
@@ -473,6 +480,7 @@ forget_stopped (TickData *data)
   if (g_hash_table_size (data->memory->period) <= data->kept_period &&
       g_hash_table_size (data->memory->vcpus) <= data->kept_vcpus)
     return;
+  data->swept = TRUE;
   running = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < data->counters->len; i++)
     {
@@ -617,6 +625,7 @@ tick_apply (GTask   *task,
   self->counts.ticks++;
   self->counts.bulk_calls += data->bulk ? 1 : 0;
   self->counts.fallback_calls += data->fallbacks;
+  self->counts.sweeps += data->swept ? 1 : 0;
   self->counts.worker_us += data->worker_us;
   self->counts.apply_us += g_get_monotonic_time () - start;
   /* for the benchmarks (G_MESSAGES_DEBUG=hgr-perf) */

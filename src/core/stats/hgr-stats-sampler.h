@@ -26,6 +26,7 @@ typedef struct
   guint64 skipped;        /* the previous tick was still running */
   guint64 bulk_calls;     /* virConnectGetAllDomainStats */
   guint64 fallback_calls; /* guests read one by one (drivers without the bulk groups) */
+  guint64 sweeps;         /* ticks whose worker looked for stopped guests to forget */
   gint64  worker_us;      /* summed over the ticks */
   gint64  apply_us;       /* main thread, summed */
 } HgrStatsTicks;
