@@ -13,8 +13,8 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "hgr-load-monitor.h"
 #include "hgr-preferences-window.h"
-#include "hgr-stats-sampler.h"
 #include "hgr-uri.h"
 #include "hgr-window.h"
 
@@ -24,10 +24,10 @@ struct _HgrApplication
 {
   AdwApplication parent_instance;
 
-  GSettings    *settings;
-  HgrHostStore *hosts;
-  GHashTable   *samplers; /* HgrHost → HgrStatsSampler: each host's guests' load */
-  HgrAskpass   *askpass;  /* nullable: ssh then cannot ask the user */
+  GSettings      *settings;
+  HgrHostStore   *hosts;
+  HgrLoadMonitor *load;    /* each host's guests' load */
+  HgrAskpass     *askpass; /* nullable: ssh then cannot ask the user */
 };
 
 G_DEFINE_FINAL_TYPE (HgrApplication, hgr_application, ADW_TYPE_APPLICATION)
@@ -227,50 +227,6 @@ start_askpass (HgrApplication *self)
     g_setenv ("DISPLAY", ":0", FALSE);
 }
 
-/* The figures read besides CPU follow the settings, on every host. */
-static void
-stats_groups_changed_cb (HgrApplication *self)
-{
-  HgrStatsGroups groups = g_settings_get_flags (self->settings, "stats-groups");
-  GHashTableIter iter;
-  gpointer       sampler;
-
-  g_hash_table_iter_init (&iter, self->samplers);
-  while (g_hash_table_iter_next (&iter, NULL, &sampler))
-    hgr_stats_sampler_set_groups (sampler, groups);
-}
-
-/* One stats sampler per host in the store, at the interval of the settings;
- * none when the load is not read (a sampler gone clears its figures). */
-static void
-hosts_changed_cb (HgrApplication *self)
-{
-  GListModel *hosts = hgr_host_store_get_hosts (self->hosts);
-  g_autoptr (GHashTable) kept = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
-  gpointer       host;
-  guint          n_hosts = g_settings_get_boolean (self->settings, "stats-enabled") ? g_list_model_get_n_items (hosts) : 0;
-
-  for (guint i = 0; i < n_hosts; i++)
-    {
-      g_autoptr (HgrHost) item = g_list_model_get_item (hosts, i);
-
-      g_hash_table_add (kept, item);
-      if (!g_hash_table_contains (self->samplers, item))
-        {
-          HgrStatsSampler *sampler = hgr_stats_sampler_new (item);
-
-          g_settings_bind (self->settings, "stats-interval", sampler, "interval", G_SETTINGS_BIND_GET);
-          hgr_stats_sampler_set_groups (sampler, g_settings_get_flags (self->settings, "stats-groups"));
-          g_hash_table_insert (self->samplers, g_object_ref (item), sampler);
-        }
-    }
-  g_hash_table_iter_init (&iter, self->samplers);
-  while (g_hash_table_iter_next (&iter, &host, NULL))
-    if (!g_hash_table_contains (kept, host))
-      g_hash_table_iter_remove (&iter);
-}
-
 static void
 hgr_application_startup (GApplication *application)
 {
@@ -281,14 +237,7 @@ hgr_application_startup (GApplication *application)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->hosts = hgr_host_store_new (self->settings);
-  self->samplers = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
-  g_signal_connect_object (hgr_host_store_get_hosts (self->hosts), "items-changed", G_CALLBACK (hosts_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  hosts_changed_cb (self);
-  g_signal_connect_object (self->settings, "changed::stats-groups", G_CALLBACK (stats_groups_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::stats-enabled", G_CALLBACK (hosts_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  self->load = hgr_load_monitor_new (self->hosts, self->settings);
   start_askpass (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
@@ -301,7 +250,7 @@ hgr_application_shutdown (GApplication *application)
 {
   HgrApplication *self = HGR_APPLICATION (application);
 
-  g_clear_pointer (&self->samplers, g_hash_table_unref);
+  g_clear_object (&self->load);
   g_clear_object (&self->hosts);
   g_clear_object (&self->settings);
   g_clear_object (&self->askpass);
