@@ -3,7 +3,7 @@
 #
 # SPDX-FileCopyrightText: The Hangar authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Usage: bench-rack.py HANGAR GEN_NODE SCHEMA_DIR
+"""Usage: bench-rack.py HANGAR GEN_NODE SCHEMA_DIR STATS_FLOOR
 
 For each rack size it writes one test-driver file per host (1 000 guests, 2/3
 running or paused), starts hangar with --connect once per host (under its own
@@ -12,8 +12,10 @@ every host's guests are in the list, the app's CPU until then, peak RSS, the
 longest main-loop stall while hosts connected (the window's hgr-perf probe),
 and for the largest rack, with the live load on, the steady CPU over
 HGR_BENCH_IDLE_SECONDS (30).
-In the same run it prints the floor: one `virsh list --all` per host, their
-CPU, their wall time if two cores shared them, and their RSS.
+In the same run it prints the floors: one `virsh list --all` per host, their
+CPU, their wall time if two cores shared them, and their RSS; and for the
+steady CPU, STATS_FLOOR (stats-floor.c): the libvirt calls of Hangar's ticks
+on the same hosts at the same interval, without Hangar.
 """
 import os
 import re
@@ -48,6 +50,12 @@ def floor(uris):
         cpu += usage.ru_utime + usage.ru_stime
         peak = max(peak, usage.ru_maxrss / 1024)
     return time.monotonic() - start, cpu, peak
+
+
+def stats_floor(program, uris):
+    """The load's libvirt calls alone, at the default 3 s, over as long as Hangar's steady state."""
+    result = subprocess.run([program, str(IDLE_SECONDS), "3"] + uris, check=True, capture_output=True, text=True)
+    return float(result.stdout.split()[0]), result.stdout.strip()
 
 
 def run_hangar(hangar, uris, env, steady):
@@ -96,7 +104,7 @@ def run_hangar(hangar, uris, env, steady):
 
 
 def main():
-    hangar, gen_node, schema_dir = sys.argv[1:4]
+    hangar, gen_node, schema_dir, floor_program = sys.argv[1:5]
     with list_load.session(schema_dir, "hangar-rack-") as (work, env, off_env):
         template = os.path.join(work, "node.xml")
         subprocess.run([sys.executable, gen_node, str(GUESTS), template], check=True)
@@ -113,6 +121,8 @@ def main():
                 uris.append("test://" + path)
             # the load on: the largest rack only (the target is for it)
             on = run_hangar(hangar, uris, env, True) if hosts == RACKS[-1] else None
+            if on:
+                on_floor = stats_floor(floor_program, uris)
             rows[hosts] = (floor(uris), run_hangar(hangar, uris, off_env, False), on)
 
         print(f"rack ({GUESTS} guests per host, GSK_RENDERER={env['GSK_RENDERER']}; list with the load off, "
@@ -137,6 +147,7 @@ def main():
                   f"RSS growth {rss - base_rss:.0f} MB, target <= 1.5 x the floor's = {1.5 * floor_growth:.0f} MB; "
                   f"longest stall {stall or 0:.1f} ms, target <= 16 ms"
                   + (f"; steady CPU with the load on {on[5]:.2f} %, target <= 5 %" if on else ""))
+        print(f"(the load's libvirt calls alone on the {RACKS[-1]} hosts, every 3 s: {on_floor[1]})")
 
 
 if __name__ == "__main__":
