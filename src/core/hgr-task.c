@@ -45,8 +45,17 @@ typedef struct
   GTask *task;
 } PacedJob;
 
-static GQueue paced_jobs = G_QUEUE_INIT;
-static guint  paced_source;
+static GQueue   paced_jobs = G_QUEUE_INIT;
+static guint    paced_source;   /* idle: the next job, when nothing else is ready */
+static guint    paced_guard;    /* timeout: at least one job every PACED_GUARD_MS */
+static gboolean paced_progress; /* a job applied since the guard last looked */
+
+/* Frames come at redraw priority, above idle. When every frame takes longer
+ * than the frame interval (GL on a software rasterizer with a spinner on
+ * screen: ~30 ms a frame), the main loop is never idle and a job waiting at
+ * idle priority would wait for ever: a host stayed "Connecting…". So one
+ * job applies at least this often, between two frames. */
+#define PACED_GUARD_MS 50
 
 static void
 job_free (Job *job)
@@ -109,18 +118,40 @@ apply_job (GTask *worker,
   g_object_unref (task);
 }
 
+/* Applies the first paced job; returns whether more wait. */
 static gboolean
-apply_paced_cb (gpointer user_data)
+apply_next_paced (void)
 {
   PacedJob *paced = g_queue_pop_head (&paced_jobs);
 
   apply_job (paced->worker, paced->task);
   g_object_unref (paced->worker);
   g_free (paced);
-  if (!g_queue_is_empty (&paced_jobs))
+  paced_progress = TRUE;
+  return !g_queue_is_empty (&paced_jobs);
+}
+
+static gboolean
+apply_paced_cb (gpointer user_data)
+{
+  if (apply_next_paced ())
     return G_SOURCE_CONTINUE;
   paced_source = 0;
+  g_clear_handle_id (&paced_guard, g_source_remove);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+paced_guard_cb (gpointer user_data)
+{
+  if (!paced_progress && !apply_next_paced ())
+    {
+      paced_guard = 0;
+      g_clear_handle_id (&paced_source, g_source_remove);
+      return G_SOURCE_REMOVE;
+    }
+  paced_progress = FALSE;
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -138,7 +169,8 @@ job_done_cb (GObject      *object,
     }
   /* GLib dispatches every ready source of one priority in one iteration:
    * many workers done together would apply back to back before the next
-   * frame. Queued, one applies per iteration, below redraw and input. */
+   * frame. Queued, one applies per iteration, below redraw and input, and
+   * one at least every PACED_GUARD_MS when frames leave no idle time. */
   paced = g_new0 (PacedJob, 1);
   paced->worker = g_object_ref (G_TASK (result));
   paced->task = user_data;
@@ -150,6 +182,9 @@ job_done_cb (GObject      *object,
       g_source_set_callback (source, apply_paced_cb, NULL, NULL);
       g_source_set_static_name (source, "[hangar] paced job");
       paced_source = g_source_attach (source, NULL);
+      paced_progress = FALSE;
+      paced_guard = g_timeout_add_full (G_PRIORITY_DEFAULT, PACED_GUARD_MS, paced_guard_cb, NULL, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, paced_guard), "[hangar] paced job guard");
     }
 }
 
@@ -262,7 +297,8 @@ hgr_task_run_full (GTask         *task,
  *
  * As hgr_task_run_full(), for jobs whose apply is long (a host's whole
  * listing): of all paced jobs done, one applies per main-loop iteration, at
- * idle priority, so that frames and input come between them. A job
+ * idle priority, so that frames and input come between them (and one at
+ * least every 50 ms, when frames keep the main loop from idling). A job
  * cancelled while it waits fails as cancelled.
  */
 void

@@ -174,6 +174,45 @@ test_worker_yields_to_main_thread (void)
 #endif
 }
 
+/* A "frame" that is always due and takes 30 ms, at GDK's redraw priority:
+ * GL on a software rasterizer with a spinner on screen. */
+static gboolean
+busy_frame_cb (gpointer user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  g_usleep (30 * 1000);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Paced jobs wait below frames, but not for ever: a host stayed
+ * "Connecting…" while a spinner kept a slow renderer drawing. */
+static void
+test_paced_jobs_apply_between_busy_frames (void)
+{
+  g_autoptr (GObject) owner = g_object_new (G_TYPE_OBJECT, NULL);
+  GAsyncResult *results[3] = { NULL };
+  int           freed = 0;
+  guint         frames = 0, frames_before;
+  guint         busy = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, busy_frame_cb, &frames, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    hgr_task_run_paced (hgr_task_new (owner, NULL, done_cb, &results[i], start), NULL, FALSE, work, job_new (&freed),
+                        (GDestroyNotify) job_free, apply);
+  HGR_TEST_WAIT_UNTIL (results[0] != NULL && results[1] != NULL && results[2] != NULL);
+  /* and the frames went on between them */
+  frames_before = frames;
+  HGR_TEST_WAIT_UNTIL (frames > frames_before);
+  g_source_remove (busy);
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      g_assert_true (hgr_task_finish (owner, results[i], start, NULL));
+      g_object_unref (results[i]);
+    }
+  HGR_TEST_WAIT_UNTIL (freed == 3);
+}
+
 static void
 test_error_reaches_the_caller (void)
 {
@@ -251,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/task/result-applied-on-main-thread", test_result_applied_on_main_thread);
   g_test_add_func ("/task/apply-sees-the-thread", test_apply_sees_the_thread);
   g_test_add_func ("/task/worker-yields-to-main-thread", test_worker_yields_to_main_thread);
+  g_test_add_func ("/task/paced-jobs-apply-between-busy-frames", test_paced_jobs_apply_between_busy_frames);
   g_test_add_func ("/task/error-reaches-the-caller", test_error_reaches_the_caller);
   g_test_add_func ("/task/owner-kept-until-done", test_owner_kept_until_done);
   g_test_add_func ("/task/return-on-cancel", test_return_on_cancel);
