@@ -62,10 +62,13 @@ struct _HgrWindow
   GtkStack             *content_stack;
   HgrGuestPage         *guest_page;
   AdwViewStack         *guest_view_stack;
-  HgrConsolePage       *console_page;
+  AdwBin               *console_bin;
   HgrDetailsView       *details_view;
   HgrHostPage          *host_page;
   HgrInstallBanner     *install_banner;
+
+  /* console_bin's child, a weak pointer: NULL until the console is first shown */
+  HgrConsolePage *console_page;
 
   /* Owned */
   HgrHostStore        *store;
@@ -85,10 +88,11 @@ struct _HgrWindow
 };
 
 /* hgr-window.c */
-HgrGuest *hgr_window_get_selected_guest (HgrWindow *self);
-HgrHost  *hgr_window_get_selected_host (HgrWindow *self);
-void      hgr_window_update_actions (HgrWindow *self);
-void      hgr_window_update_console_active (HgrWindow *self);
+HgrGuest       *hgr_window_get_selected_guest (HgrWindow *self);
+HgrHost        *hgr_window_get_selected_host (HgrWindow *self);
+void            hgr_window_update_actions (HgrWindow *self);
+void            hgr_window_update_console_active (HgrWindow *self);
+HgrConsolePage *hgr_window_ensure_console_page (HgrWindow *self);
 
 /* hgr-window-sidebar.c */
 gpointer   hgr_window_map_host_section (gpointer item,

@@ -84,19 +84,40 @@ update_title (HgrWindow *self)
     }
 }
 
+/* The console page: made the first time the console view is chosen, not at
+ * start (its display, toolbar and menus are a tenth of the window's CPU
+ * before its first frame). */
+HgrConsolePage *
+hgr_window_ensure_console_page (HgrWindow *self)
+{
+  gpointer item;
+
+  if (self->console_page != NULL || self->console_bin == NULL)
+    return self->console_page; /* NULL once the window is disposed */
+  g_set_weak_pointer (&self->console_page, HGR_CONSOLE_PAGE (hgr_console_page_new ()));
+  g_object_set (self->console_page, "detachable", TRUE, NULL);
+  g_signal_connect_swapped (self->console_page, "detach-requested", G_CALLBACK (hgr_window_console_detach_cb), self);
+  hgr_console_page_set_settings (self->console_page, self->settings);
+  item = gtk_single_selection_get_selected_item (self->selection);
+  hgr_console_page_set_guest (self->console_page, HGR_IS_GUEST (item) ? item : NULL);
+  adw_bin_set_child (self->console_bin, GTK_WIDGET (self->console_page));
+  return self->console_page;
+}
+
 /* The console holds a session only while it is what the window shows; the Details view reads only then. */
 void
 hgr_window_update_console_active (HgrWindow *self)
 {
   gboolean guest_shown = gtk_widget_get_mapped (GTK_WIDGET (self)) &&
                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "guest") == 0;
+  gboolean console_chosen = g_strcmp0 (adw_view_stack_get_visible_child_name (self->guest_view_stack), "console") == 0;
 
   hgr_details_view_set_active (self->details_view,
                                guest_shown && g_strcmp0 (adw_view_stack_get_visible_child_name (self->guest_view_stack), "details") == 0);
-  hgr_console_page_set_active (
-    self->console_page, gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "guest") == 0 &&
-                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->guest_view_stack), "console") == 0);
+  if (console_chosen)
+    hgr_window_ensure_console_page (self);
+  if (self->console_page != NULL)
+    hgr_console_page_set_active (self->console_page, guest_shown && console_chosen);
 }
 
 static void
@@ -153,7 +174,8 @@ selection_changed_cb (HgrWindow *self)
   if (HGR_IS_GUEST (item))
     {
       hgr_guest_page_set_guest (self->guest_page, item);
-      hgr_console_page_set_guest (self->console_page, item);
+      if (self->console_page != NULL)
+        hgr_console_page_set_guest (self->console_page, item);
       hgr_details_view_set_guest (self->details_view, item);
       gtk_stack_set_visible_child_name (self->content_stack, "guest");
     }
@@ -292,8 +314,6 @@ hgr_window_constructed (GObject *object)
                             G_CALLBACK (hgr_window_update_console_active), self);
   g_signal_connect_swapped (self, "map", G_CALLBACK (hgr_window_update_console_active), self);
   g_signal_connect_swapped (self, "unmap", G_CALLBACK (hgr_window_update_console_active), self);
-  g_signal_connect_swapped (self->console_page, "detach-requested", G_CALLBACK (hgr_window_console_detach_cb), self);
-  hgr_console_page_set_settings (self->console_page, self->settings);
   hgr_details_view_set_settings (self->details_view, self->settings);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -328,6 +348,7 @@ hgr_window_dispose (GObject *object)
     g_signal_group_set_target (self->host_signals, NULL);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_weak_pointer (&self->console_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), HGR_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
@@ -423,7 +444,6 @@ hgr_window_class_init (HgrWindowClass *klass)
                                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                                         HGR_TYPE_HOST);
 
-  g_type_ensure (HGR_TYPE_CONSOLE_PAGE);
   g_type_ensure (HGR_TYPE_DETAILS_VIEW);
   g_type_ensure (HGR_TYPE_GUEST_PAGE);
   g_type_ensure (HGR_TYPE_HOST_PAGE);
@@ -446,7 +466,7 @@ hgr_window_class_init (HgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, guest_page);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, guest_view_stack);
-  gtk_widget_class_bind_template_child (widget_class, HgrWindow, console_page);
+  gtk_widget_class_bind_template_child (widget_class, HgrWindow, console_bin);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, details_view);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, host_page);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, install_banner);

@@ -169,7 +169,12 @@ def main():
     loaded = wait_for('the load of guest "test"', lambda: guest and 'CPU' in (guest.description or '') or None)
     check(loaded is not None and running.match(guest.description) is not None,
           'a running guest\'s list item says its CPU use', guest and repr(guest.description))
-    items = [n for n in children(sidebar) if n.getRoleName() == 'list item']
+    def host_and_guest_items():
+        return [n for n in children(sidebar) if n.getRoleName() == 'list item']
+
+    # both hosts listed (the fixture's may still be connecting)
+    wait_for('both hosts\' items', lambda: len(host_and_guest_items()) >= 6)
+    items = host_and_guest_items()
     check(len(items) >= 6 and all(n.name and n.description for n in items),
           'every host and guest item has a name and a description',
           repr([(n.name, n.description) for n in items]))
@@ -184,6 +189,8 @@ def main():
     pump(0.5)
     subprocess.run(['xdotool', 'key', 'alt+3'], check=True)
     hardware = wait_for('the hardware list', lambda: find(window, 'list', 'Guest hardware'))
+    # its items come when the guest's configuration is read (in a worker)
+    wait_for('the hardware items', lambda: 'Memory' in [n.name for n in children(hardware)])
     parts = [n for n in children(hardware)] if hardware else []
     names = [n.name for n in parts]
     check(hardware is not None and 'Overview' in names and 'Memory' in names and 'XML' in names,

@@ -350,17 +350,24 @@ test_console_page (Fixture      *fixture,
                    gconstpointer data)
 {
   HgrGuest         *beta = hgr_host_lookup_guest (fixture->host, BETA_UUID);
-  HgrConsolePage   *page = HGR_CONSOLE_PAGE (child (fixture, "console_page"));
   AdwViewStack     *views = ADW_VIEW_STACK (child (fixture, "guest_view_stack"));
-  AdwStatusPage    *status = ADW_STATUS_PAGE (console_child (page, "status_page"));
-  GtkButton        *status_button = GTK_BUTTON (console_child (page, "status_button"));
+  HgrConsolePage   *page;
+  AdwStatusPage    *status;
+  GtkButton        *status_button;
   HgrConsoleWindow *console;
 
-  /* The console of a shut-off guest, through the view action (Alt+2). */
+  /* The console of a shut-off guest, through the view action (Alt+2). The
+   * page is made then, not with the window (start-up). */
   g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (beta)));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "overview");
+  g_assert_null (fixture->window->console_page);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "console");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "console");
+  page = fixture->window->console_page;
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (page), GTK_WIDGET (views)));
+  status = ADW_STATUS_PAGE (console_child (page, "status_page"));
+  status_button = GTK_BUTTON (console_child (page, "status_button"));
   g_assert_true (hgr_console_page_get_guest (page) == beta);
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "Guest Not Running");
   g_assert_cmpstr (gtk_button_get_label (status_button), ==, "_Run");
