@@ -348,6 +348,11 @@ hgr_window_dispose (GObject *object)
     g_signal_group_set_target (self->host_signals, NULL);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  /* pages going away must not make the console page again */
+  if (self->content_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->content_stack, self);
+  if (self->guest_view_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->guest_view_stack, self);
   g_clear_weak_pointer (&self->console_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), HGR_TYPE_WINDOW);
   g_clear_object (&self->selection);
