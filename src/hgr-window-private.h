@@ -60,15 +60,18 @@ struct _HgrWindow
   GtkMenuButton        *guest_menu_button;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *content_stack;
-  HgrGuestPage         *guest_page;
+  AdwBin               *guest_page_bin;
   AdwViewStack         *guest_view_stack;
   AdwBin               *console_bin;
-  HgrDetailsView       *details_view;
+  AdwBin               *details_bin;
   HgrHostPage          *host_page;
   HgrInstallBanner     *install_banner;
 
-  /* console_bin's child, a weak pointer: NULL until the console is first shown */
+  /* The bins' children, weak pointers, made when first needed (start-up):
+   * the overview when a guest is first chosen, the others when first shown */
+  HgrGuestPage   *guest_page;
   HgrConsolePage *console_page;
+  HgrDetailsView *details_view;
 
   /* Owned */
   HgrHostStore        *store;
@@ -92,7 +95,9 @@ HgrGuest       *hgr_window_get_selected_guest (HgrWindow *self);
 HgrHost        *hgr_window_get_selected_host (HgrWindow *self);
 void            hgr_window_update_actions (HgrWindow *self);
 void            hgr_window_update_console_active (HgrWindow *self);
+HgrGuestPage   *hgr_window_ensure_guest_page (HgrWindow *self);
 HgrConsolePage *hgr_window_ensure_console_page (HgrWindow *self);
+HgrDetailsView *hgr_window_ensure_details_view (HgrWindow *self);
 
 /* hgr-window-sidebar.c */
 gpointer   hgr_window_map_host_section (gpointer item,

@@ -84,22 +84,55 @@ update_title (HgrWindow *self)
     }
 }
 
-/* The console page: made the first time the console view is chosen, not at
- * start (its display, toolbar and menus are a tenth of the window's CPU
- * before its first frame). */
+/* The selected guest, for a page made after it was chosen. */
+static HgrGuest *
+selected_guest (HgrWindow *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  return HGR_IS_GUEST (item) ? item : NULL;
+}
+
+/* The guest's pages are made when first needed, not with the window: at
+ * start the window shows a host, and the console page alone (its display,
+ * toolbar and menus) was a tenth of the window's CPU before its first
+ * frame. Each returns NULL once the window is disposed. */
+HgrGuestPage *
+hgr_window_ensure_guest_page (HgrWindow *self)
+{
+  if (self->guest_page != NULL || self->guest_page_bin == NULL)
+    return self->guest_page;
+  g_set_weak_pointer (&self->guest_page, g_object_new (HGR_TYPE_GUEST_PAGE, NULL));
+  hgr_guest_page_set_guest (self->guest_page, selected_guest (self));
+  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->guest_page));
+  adw_bin_set_child (self->guest_page_bin, GTK_WIDGET (self->guest_page));
+  return self->guest_page;
+}
+
+HgrDetailsView *
+hgr_window_ensure_details_view (HgrWindow *self)
+{
+  if (self->details_view != NULL || self->details_bin == NULL)
+    return self->details_view;
+  g_set_weak_pointer (&self->details_view, g_object_new (HGR_TYPE_DETAILS_VIEW, NULL));
+  hgr_details_view_set_settings (self->details_view, self->settings);
+  hgr_details_view_set_guest (self->details_view, selected_guest (self));
+  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->details_view));
+  adw_bin_set_child (self->details_bin, GTK_WIDGET (self->details_view));
+  return self->details_view;
+}
+
 HgrConsolePage *
 hgr_window_ensure_console_page (HgrWindow *self)
 {
-  gpointer item;
-
   if (self->console_page != NULL || self->console_bin == NULL)
-    return self->console_page; /* NULL once the window is disposed */
+    return self->console_page;
   g_set_weak_pointer (&self->console_page, HGR_CONSOLE_PAGE (hgr_console_page_new ()));
   g_object_set (self->console_page, "detachable", TRUE, NULL);
   g_signal_connect_swapped (self->console_page, "detach-requested", G_CALLBACK (hgr_window_console_detach_cb), self);
   hgr_console_page_set_settings (self->console_page, self->settings);
-  item = gtk_single_selection_get_selected_item (self->selection);
-  hgr_console_page_set_guest (self->console_page, HGR_IS_GUEST (item) ? item : NULL);
+  hgr_console_page_set_guest (self->console_page, selected_guest (self));
+  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->console_page));
   adw_bin_set_child (self->console_bin, GTK_WIDGET (self->console_page));
   return self->console_page;
 }
@@ -110,10 +143,14 @@ hgr_window_update_console_active (HgrWindow *self)
 {
   gboolean guest_shown = gtk_widget_get_mapped (GTK_WIDGET (self)) &&
                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "guest") == 0;
-  gboolean console_chosen = g_strcmp0 (adw_view_stack_get_visible_child_name (self->guest_view_stack), "console") == 0;
+  const char *view = adw_view_stack_get_visible_child_name (self->guest_view_stack);
+  gboolean    console_chosen = g_strcmp0 (view, "console") == 0;
+  gboolean    details_chosen = g_strcmp0 (view, "details") == 0;
 
-  hgr_details_view_set_active (self->details_view,
-                               guest_shown && g_strcmp0 (adw_view_stack_get_visible_child_name (self->guest_view_stack), "details") == 0);
+  if (details_chosen)
+    hgr_window_ensure_details_view (self);
+  if (self->details_view != NULL)
+    hgr_details_view_set_active (self->details_view, guest_shown && details_chosen);
   if (console_chosen)
     hgr_window_ensure_console_page (self);
   if (self->console_page != NULL)
@@ -140,7 +177,7 @@ static gboolean
 ask_before_leaving_guest (HgrWindow *self,
                           gpointer   item)
 {
-  HgrGuest         *editing = hgr_details_view_get_guest (self->details_view);
+  HgrGuest         *editing = self->details_view != NULL ? hgr_details_view_get_guest (self->details_view) : NULL;
   AdwMessageDialog *dialog;
   g_autofree char  *heading = NULL;
 
@@ -173,10 +210,12 @@ selection_changed_cb (HgrWindow *self)
   adw_view_switcher_title_set_stack (self->content_title, HGR_IS_GUEST (item) ? self->guest_view_stack : NULL);
   if (HGR_IS_GUEST (item))
     {
-      hgr_guest_page_set_guest (self->guest_page, item);
+      if (hgr_window_ensure_guest_page (self) != NULL)
+        hgr_guest_page_set_guest (self->guest_page, item);
       if (self->console_page != NULL)
         hgr_console_page_set_guest (self->console_page, item);
-      hgr_details_view_set_guest (self->details_view, item);
+      if (self->details_view != NULL)
+        hgr_details_view_set_guest (self->details_view, item);
       gtk_stack_set_visible_child_name (self->content_stack, "guest");
     }
   else if (HGR_IS_HOST (item))
@@ -314,7 +353,6 @@ hgr_window_constructed (GObject *object)
                             G_CALLBACK (hgr_window_update_console_active), self);
   g_signal_connect_swapped (self, "map", G_CALLBACK (hgr_window_update_console_active), self);
   g_signal_connect_swapped (self, "unmap", G_CALLBACK (hgr_window_update_console_active), self);
-  hgr_details_view_set_settings (self->details_view, self->settings);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "bind", G_CALLBACK (hgr_window_factory_bind_cb), self);
@@ -353,7 +391,9 @@ hgr_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->content_stack, self);
   if (self->guest_view_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->guest_view_stack, self);
+  g_clear_weak_pointer (&self->guest_page);
   g_clear_weak_pointer (&self->console_page);
+  g_clear_weak_pointer (&self->details_view);
   gtk_widget_dispose_template (GTK_WIDGET (self), HGR_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
@@ -449,8 +489,6 @@ hgr_window_class_init (HgrWindowClass *klass)
                                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                                         HGR_TYPE_HOST);
 
-  g_type_ensure (HGR_TYPE_DETAILS_VIEW);
-  g_type_ensure (HGR_TYPE_GUEST_PAGE);
   g_type_ensure (HGR_TYPE_HOST_PAGE);
   g_type_ensure (HGR_TYPE_INSTALL_BANNER);
 
@@ -469,10 +507,10 @@ hgr_window_class_init (HgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, guest_menu_button);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, HgrWindow, guest_page);
+  gtk_widget_class_bind_template_child (widget_class, HgrWindow, guest_page_bin);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, guest_view_stack);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, console_bin);
-  gtk_widget_class_bind_template_child (widget_class, HgrWindow, details_view);
+  gtk_widget_class_bind_template_child (widget_class, HgrWindow, details_bin);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, host_page);
   gtk_widget_class_bind_template_child (widget_class, HgrWindow, install_banner);
 

@@ -26,6 +26,17 @@ hgr_test_collect_rows (GtkWidget *widget,
     hgr_test_collect_rows (c, type, rows);
 }
 
+/* The first widget of @type in @widget's tree (itself included), or NULL. */
+static inline GtkWidget *
+hgr_test_find_descendant (GtkWidget *widget,
+                          GType      type)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  hgr_test_collect_rows (widget, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
 /* The mapped row of @list that shows @host, or NULL. */
 static inline HgrHostRow *
 hgr_test_find_host_row (GtkWidget *list,

@@ -202,6 +202,13 @@ def main():
     spin = wait_for('the memory fields', lambda: find(window, 'spin button', 'Maximum (MiB)'))
     check(spin is not None, 'the memory page\'s fields say what they are')
     check_names(window, 'Details view')
+
+    # The console view (made when first shown): guest "test" has no display,
+    # and the page says so with a button to try again.
+    subprocess.run(['xdotool', 'key', 'alt+2'], check=True)
+    retry = wait_for('the console\'s status', lambda: find(window, 'push button', 'Try Again'))
+    check(retry is not None, 'the console view says why it shows no screen, with a named button')
+    check_names(window, 'Console view')
     subprocess.run(['xdotool', 'key', 'alt+1'], check=True)
     pump(0.5)
 

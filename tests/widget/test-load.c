@@ -211,15 +211,18 @@ static void
 test_guest_graphs (Fixture      *fixture,
                    gconstpointer data)
 {
-  GtkWidget     *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), HGR_TYPE_WINDOW, "guest_page"));
-  GtkWidget     *graphs = page_child (page, HGR_TYPE_GUEST_PAGE, "load_graphs");
   HgrGuest      *guest = hgr_host_lookup_guest (fixture->host, TEST_UUID);
   HgrGuestStats *stats = hgr_guest_get_stats (guest);
-  GtkWidget     *cpu = hgr_load_graphs_get_graph (HGR_LOAD_GRAPHS (graphs), 0);
+  GtkWidget     *page, *graphs, *cpu;
   g_autoptr (GAsyncResult) result = NULL;
   const char *expected;
 
+  /* the overview is made when a guest is first chosen */
   g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (guest)));
+  page = hgr_test_find_descendant (GTK_WIDGET (fixture->window), HGR_TYPE_GUEST_PAGE);
+  g_assert_nonnull (page);
+  graphs = page_child (page, HGR_TYPE_GUEST_PAGE, "load_graphs");
+  cpu = hgr_load_graphs_get_graph (HGR_LOAD_GRAPHS (graphs), 0);
   /* a running guest's load shows from the second tick */
   HGR_TEST_WAIT_UNTIL_SECONDS (hgr_stats_ring_get_length (hgr_guest_stats_get_series (stats, HGR_STATS_SERIES_CPU)) >= 3,
                                20);

@@ -591,13 +591,17 @@ static void
 test_guest_page (Fixture      *fixture,
                  gconstpointer data)
 {
-  HgrGuestPage *page = HGR_GUEST_PAGE (child (fixture, "guest_page"));
+  HgrGuestPage *page;
   HgrGuest     *alpha;
   AdwActionRow *description;
 
   HGR_TEST_WAIT_UNTIL (hgr_host_lookup_guest (fixture->host, ALPHA_UUID) != NULL);
   alpha = hgr_host_lookup_guest (fixture->host, ALPHA_UUID);
+  /* the overview is made when a guest is first chosen, not with the window */
+  g_assert_null (fixture->window->guest_page);
   g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (alpha)));
+  page = fixture->window->guest_page;
+  g_assert_nonnull (page);
 
   /* What the guest list knows, at once; its configuration once it is read. */
   g_assert_cmpstr (guest_page_value (page, "heading_label"), ==, "Alpha Server");
@@ -956,11 +960,14 @@ test_details_leave_guest (Fixture      *fixture,
 {
   HgrGuest         *alpha = hgr_host_lookup_guest (fixture->host, ALPHA_UUID);
   HgrGuest         *beta = hgr_host_lookup_guest (fixture->host, BETA_UUID);
-  HgrDetailsView   *details = HGR_DETAILS_VIEW (child (fixture, "details_view"));
+  HgrDetailsView   *details;
   AdwMessageDialog *dialog;
 
   g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (alpha)));
+  g_assert_null (fixture->window->details_view); /* made when first shown */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "details");
+  details = fixture->window->details_view;
+  g_assert_nonnull (details);
   HGR_TEST_WAIT_UNTIL (hgr_details_view_get_config (details) != NULL);
   g_object_set (hgr_domain_config_find_part (hgr_details_view_get_config (details), "memory"), "current",
                 (guint64) 512 * 1024 * 1024, NULL);
