@@ -135,10 +135,18 @@ trace (cairo_t            *cr,
       double y = height - MIN (hgr_stats_ring_get (ring, i) / top, 1) * (height - 1) - 0.5;
 
       if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
+        cairo_move_to (cr, length == 1 ? x - step : x, y); /* a first sample shows as one step */
+      if (i > 0 || length == 1)
         cairo_line_to (cr, x, y);
     }
+}
+
+/* Where the drawn series begins: one step in for a single sample. */
+static double
+trace_start (const HgrStatsRing *ring,
+             double              width)
+{
+  return width - MAX (hgr_stats_ring_get_length (ring) - 1, 1) * width / (HGR_STATS_RING_SIZE - 1);
 }
 
 static void
@@ -176,13 +184,11 @@ hgr_stats_graph_snapshot (GtkWidget   *widget,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (self->series[0] != NULL && hgr_stats_ring_get_length (self->series[0]) > 0)
     {
-      guint length = hgr_stats_ring_get_length (self->series[0]);
-
       trace (cr, self->series[0], width, height, top);
       gdk_cairo_set_source_rgba (cr, &accent);
       cairo_stroke_preserve (cr);
       cairo_line_to (cr, width, height);
-      cairo_line_to (cr, width - (length - 1) * width / (HGR_STATS_RING_SIZE - 1), height);
+      cairo_line_to (cr, trace_start (self->series[0], width), height);
       cairo_close_path (cr);
       accent.alpha *= 0.3;
       gdk_cairo_set_source_rgba (cr, &accent);

@@ -282,6 +282,33 @@ test_guest_graphs (Fixture      *fixture,
   g_assert_cmpuint (count_plotted (cpu), ==, 0);
 }
 
+/* The first figure shows at once, as one step of the graph, not only from
+ * the second (a new overview's CPU graph stayed blank for an interval). */
+static void
+test_graph_first_sample (void)
+{
+  g_autoptr (HgrGuestStats) stats = hgr_guest_stats_new ();
+  GtkWidget       *window = gtk_window_new ();
+  GtkWidget       *graph = hgr_stats_graph_new ("CPU", 100);
+  HgrStatsCounters counters = { .running = TRUE, .vcpus = 1, .has_cpu = TRUE };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 120);
+  gtk_window_set_child (GTK_WINDOW (window), graph);
+  gtk_window_present (GTK_WINDOW (window));
+  hgr_stats_graph_set_series (HGR_STATS_GRAPH (graph), G_OBJECT (stats),
+                              hgr_guest_stats_get_series (stats, HGR_STATS_SERIES_CPU), NULL);
+  HGR_TEST_WAIT_UNTIL (gtk_widget_get_width (graph) > 0);
+  g_assert_cmpuint (count_plotted (graph), ==, 0); /* nothing yet */
+
+  /* a first reading has no CPU figure (no interval yet); the second, 50 % */
+  hgr_guest_stats_update (stats, &counters, 0);
+  counters.cpu_time_ns = 500 * 1000 * 1000;
+  hgr_guest_stats_update (stats, &counters, G_USEC_PER_SEC);
+  g_assert_cmpuint (hgr_stats_ring_get_length (hgr_guest_stats_get_series (stats, HGR_STATS_SERIES_CPU)), ==, 1);
+  g_assert_cmpuint (count_plotted (graph), >, 5);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_host_page (Fixture      *fixture,
                 gconstpointer data)
@@ -334,6 +361,7 @@ main (int   argc,
   g_test_add ("/load/guest-row", Fixture, NULL, fixture_set_up, test_guest_row_load, fixture_tear_down);
   g_test_add ("/load/sort-by-load", Fixture, "small-node.xml", fixture_set_up, test_sort_by_load, fixture_tear_down);
   g_test_add ("/load/guest-graphs", Fixture, NULL, fixture_set_up, test_guest_graphs, fixture_tear_down);
+  g_test_add_func ("/load/graph-first-sample", test_graph_first_sample);
   g_test_add ("/load/host-page", Fixture, NULL, fixture_set_up, test_host_page, fixture_tear_down);
 
   return g_test_run ();
