@@ -4,10 +4,11 @@
  *
  * Opens every URI, then every INTERVAL seconds makes, host after host, the
  * calls a tick of HgrStatsSampler makes with every figure on: one
- * virConnectGetAllDomainStats of the running guests, and for each guest the
- * per-guest calls for what the bulk call left out (the test driver answers
- * only its state: virDomainGetInfo and virDomainMemoryStats; the rack's
- * guests have no disks or interfaces). It prints its CPU per tick after
+ * virConnectGetAllDomainStats of the running guests, and for each guest
+ * its UUID (which guest it is) and the per-guest calls for what the bulk
+ * call left out (the test driver answers only its state: virDomainGetInfo
+ * and virDomainMemoryStats; the rack's guests have no disks or
+ * interfaces). It prints its CPU per tick after
  * the first, as a share of one core at one tick per INTERVAL: the floor the
  * benchmark puts next to Hangar's steady CPU.
  *
@@ -65,7 +66,9 @@ tick (virConnectPtr conn)
   for (int i = 0; i < n; i++)
     {
       virDomainStatsRecordPtr record = records[i];
+      unsigned char           uuid[VIR_UUID_BUFLEN];
 
+      virDomainGetUUID (record->dom, uuid); /* which guest: any poller asks */
       if (!has_param (record, "cpu.time"))
         {
           virDomainInfo info;
