@@ -84,15 +84,6 @@ update_title (HgrWindow *self)
     }
 }
 
-/* The selected guest, for a page made after it was chosen. */
-static HgrGuest *
-selected_guest (HgrWindow *self)
-{
-  gpointer item = gtk_single_selection_get_selected_item (self->selection);
-
-  return HGR_IS_GUEST (item) ? item : NULL;
-}
-
 /* The guest's pages are made when first needed, not with the window: at
  * start the window shows a host, and the console page alone (its display,
  * toolbar and menus) was a tenth of the window's CPU before its first
@@ -103,7 +94,7 @@ hgr_window_ensure_guest_page (HgrWindow *self)
   if (self->guest_page != NULL || self->guest_page_bin == NULL)
     return self->guest_page;
   g_set_weak_pointer (&self->guest_page, g_object_new (HGR_TYPE_GUEST_PAGE, NULL));
-  hgr_guest_page_set_guest (self->guest_page, selected_guest (self));
+  hgr_guest_page_set_guest (self->guest_page, hgr_window_get_selected_guest (self));
   hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->guest_page));
   adw_bin_set_child (self->guest_page_bin, GTK_WIDGET (self->guest_page));
   return self->guest_page;
@@ -116,7 +107,7 @@ hgr_window_ensure_details_view (HgrWindow *self)
     return self->details_view;
   g_set_weak_pointer (&self->details_view, g_object_new (HGR_TYPE_DETAILS_VIEW, NULL));
   hgr_details_view_set_settings (self->details_view, self->settings);
-  hgr_details_view_set_guest (self->details_view, selected_guest (self));
+  hgr_details_view_set_guest (self->details_view, hgr_window_get_selected_guest (self));
   hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->details_view));
   adw_bin_set_child (self->details_bin, GTK_WIDGET (self->details_view));
   return self->details_view;
@@ -131,7 +122,7 @@ hgr_window_ensure_console_page (HgrWindow *self)
   g_object_set (self->console_page, "detachable", TRUE, NULL);
   g_signal_connect_swapped (self->console_page, "detach-requested", G_CALLBACK (hgr_window_console_detach_cb), self);
   hgr_console_page_set_settings (self->console_page, self->settings);
-  hgr_console_page_set_guest (self->console_page, selected_guest (self));
+  hgr_console_page_set_guest (self->console_page, hgr_window_get_selected_guest (self));
   hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->console_page));
   adw_bin_set_child (self->console_bin, GTK_WIDGET (self->console_page));
   return self->console_page;
