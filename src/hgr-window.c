@@ -87,45 +87,62 @@ update_title (HgrWindow *self)
 /* The guest's pages are made when first needed, not with the window: at
  * start the window shows a host, and the console page alone (its display,
  * toolbar and menus) was a tenth of the window's CPU before its first
- * frame. Each returns NULL once the window is disposed. */
+ * frame. Each ensure function returns NULL once the window is disposed. */
+
+/* Shows @page, made late, in @bin, with the mnemonic-button fix the
+ * window's template had (else "_Try Again Try Again"); @slot, a weak
+ * pointer, follows it. */
+static void
+adopt_page (AdwBin    *bin,
+            gpointer  *slot,
+            GtkWidget *page)
+{
+  g_set_weak_pointer (slot, page);
+  hgr_a11y_fix_mnemonic_buttons (page);
+  adw_bin_set_child (bin, page);
+}
+
 HgrGuestPage *
 hgr_window_ensure_guest_page (HgrWindow *self)
 {
+  HgrGuestPage *page;
+
   if (self->guest_page != NULL || self->guest_page_bin == NULL)
     return self->guest_page;
-  g_set_weak_pointer (&self->guest_page, g_object_new (HGR_TYPE_GUEST_PAGE, NULL));
-  hgr_guest_page_set_guest (self->guest_page, hgr_window_get_selected_guest (self));
-  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->guest_page));
-  adw_bin_set_child (self->guest_page_bin, GTK_WIDGET (self->guest_page));
-  return self->guest_page;
+  page = g_object_new (HGR_TYPE_GUEST_PAGE, NULL);
+  hgr_guest_page_set_guest (page, hgr_window_get_selected_guest (self));
+  adopt_page (self->guest_page_bin, (gpointer *) &self->guest_page, GTK_WIDGET (page));
+  return page;
 }
 
 HgrDetailsView *
 hgr_window_ensure_details_view (HgrWindow *self)
 {
+  HgrDetailsView *view;
+
   if (self->details_view != NULL || self->details_bin == NULL)
     return self->details_view;
-  g_set_weak_pointer (&self->details_view, g_object_new (HGR_TYPE_DETAILS_VIEW, NULL));
-  hgr_details_view_set_settings (self->details_view, self->settings);
-  hgr_details_view_set_guest (self->details_view, hgr_window_get_selected_guest (self));
-  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->details_view));
-  adw_bin_set_child (self->details_bin, GTK_WIDGET (self->details_view));
-  return self->details_view;
+  view = g_object_new (HGR_TYPE_DETAILS_VIEW, NULL);
+  hgr_details_view_set_settings (view, self->settings);
+  hgr_details_view_set_guest (view, hgr_window_get_selected_guest (self));
+  adopt_page (self->details_bin, (gpointer *) &self->details_view, GTK_WIDGET (view));
+  return view;
 }
 
 HgrConsolePage *
 hgr_window_ensure_console_page (HgrWindow *self)
 {
+  HgrConsolePage *page;
+
   if (self->console_page != NULL || self->console_bin == NULL)
     return self->console_page;
-  g_set_weak_pointer (&self->console_page, HGR_CONSOLE_PAGE (hgr_console_page_new ()));
-  g_object_set (self->console_page, "detachable", TRUE, NULL);
-  g_signal_connect_swapped (self->console_page, "detach-requested", G_CALLBACK (hgr_window_console_detach_cb), self);
-  hgr_console_page_set_settings (self->console_page, self->settings);
-  hgr_console_page_set_guest (self->console_page, hgr_window_get_selected_guest (self));
-  hgr_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->console_page));
-  adw_bin_set_child (self->console_bin, GTK_WIDGET (self->console_page));
-  return self->console_page;
+  page = HGR_CONSOLE_PAGE (hgr_console_page_new ());
+  g_object_set (page, "detachable", TRUE, NULL);
+  g_signal_connect_swapped (page, "detach-requested", G_CALLBACK (hgr_window_console_detach_cb), self);
+  hgr_console_page_set_settings (page, self->settings);
+  hgr_console_page_set_guest (page, hgr_window_get_selected_guest (self));
+  adopt_page (self->console_bin, (gpointer *) &self->console_page, GTK_WIDGET (page));
+  return page;
 }
 
 /* The console holds a session only while it is what the window shows; the Details view reads only then. */
