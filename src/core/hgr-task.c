@@ -154,6 +154,16 @@ paced_guard_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static guint
+attach_named (GSource    *source,
+              GSourceFunc callback,
+              const char *name)
+{
+  g_source_set_callback (source, callback, NULL, NULL);
+  g_source_set_static_name (source, name);
+  return g_source_attach (source, NULL);
+}
+
 static void
 job_done_cb (GObject      *object,
              GAsyncResult *result,
@@ -177,14 +187,12 @@ job_done_cb (GObject      *object,
   g_queue_push_tail (&paced_jobs, paced);
   if (paced_source == 0)
     {
-      g_autoptr (GSource) source = g_idle_source_new ();
+      g_autoptr (GSource) idle = g_idle_source_new ();
+      g_autoptr (GSource) guard = g_timeout_source_new (PACED_GUARD_MS); /* default priority */
 
-      g_source_set_callback (source, apply_paced_cb, NULL, NULL);
-      g_source_set_static_name (source, "[hangar] paced job");
-      paced_source = g_source_attach (source, NULL);
+      paced_source = attach_named (idle, apply_paced_cb, "[hangar] paced job");
       paced_progress = FALSE;
-      paced_guard = g_timeout_add_full (G_PRIORITY_DEFAULT, PACED_GUARD_MS, paced_guard_cb, NULL, NULL);
-      g_source_set_static_name (g_main_context_find_source_by_id (NULL, paced_guard), "[hangar] paced job guard");
+      paced_guard = attach_named (guard, paced_guard_cb, "[hangar] paced job guard");
     }
 }
 
