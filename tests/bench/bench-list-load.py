@@ -48,14 +48,20 @@ def start_xvfb():
     return xvfb, f":{display}"
 
 
-def floor(uri):
+def virsh_list(uri):
+    """`virsh -c URI list --all`: its wall ms, CPU ms and peak RSS in MB (the floor the benchmarks compare with)."""
     start = time.monotonic()
     virsh = subprocess.Popen(["virsh", "-c", uri, "list", "--all"], stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(virsh.pid, 0)
     wall = time.monotonic() - start
     if status != 0:
         raise RuntimeError(f"virsh failed on {uri}")
-    return wall * 1000, usage.ru_maxrss / 1024
+    return wall * 1000, (usage.ru_utime + usage.ru_stime) * 1000, usage.ru_maxrss / 1024
+
+
+def floor(uri):
+    wall_ms, _, rss = virsh_list(uri)
+    return wall_ms, rss
 
 
 class Lines:

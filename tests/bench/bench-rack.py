@@ -43,12 +43,9 @@ def floor(uris):
     peak = 0.0
     start = time.monotonic()
     for uri in uris:
-        virsh = subprocess.Popen(["virsh", "-c", uri, "list", "--all"], stdout=subprocess.DEVNULL)
-        _, status, usage = os.wait4(virsh.pid, 0)
-        if status != 0:
-            raise RuntimeError(f"virsh failed on {uri}")
-        cpu += usage.ru_utime + usage.ru_stime
-        peak = max(peak, usage.ru_maxrss / 1024)
+        _, cpu_ms, rss = list_load.virsh_list(uri)
+        cpu += cpu_ms / 1000
+        peak = max(peak, rss)
     return time.monotonic() - start, cpu, peak
 
 

@@ -67,15 +67,6 @@ def until_line(args, env, marker, timeout=120):
         proc.wait()
 
 
-def virsh(uri):
-    start = time.monotonic()
-    proc = subprocess.Popen(["virsh", "-c", uri, "list", "--all"], stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    if status != 0:
-        raise RuntimeError(f"virsh failed on {uri}")
-    return (time.monotonic() - start) * 1000, (usage.ru_utime + usage.ru_stime) * 1000
-
-
 def medians(runs):
     return tuple(list_load.median([run[i] for run in runs]) for i in range(2))
 
@@ -97,7 +88,7 @@ def main():
             hello_env = dict(env, GSK_RENDERER="cairo", GDK_DEBUG="gl-disable") if renderer == "auto" else env
             hello_run = medians([until_line([hello], hello_env, "hello: first frame") for _ in range(RUNS)])
             for n in SIZES:
-                virsh_run = medians([virsh(uris[n]) for _ in range(RUNS)])
+                virsh_run = medians([list_load.virsh_list(uris[n])[:2] for _ in range(RUNS)])
                 hangar_run = medians([until_line([hangar, "--connect", uris[n]], env, f"listed: {n + 1} items")
                                       for _ in range(RUNS)])
                 rows.append((renderer, n, hello_run, virsh_run, hangar_run))
