@@ -1,4 +1,4 @@
-/* hgr-test-window-fixture.h — a main window on one host, for the widget tests
+/* hgr-test-window-fixture.h — a main window on one host, for the widget tests, and the window and dialogs tests' fixture
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,47 +14,47 @@
 #include "hgr-window-private.h"
 #include "hgr-window.h"
 
+/* A main window on one host, as the window, dialogs and load tests use it. */
 typedef struct
 {
   HgrHostStore *store;
   HgrHost      *host;
   HgrWindow    *window;
-} Fixture;
+} HgrTestWindow;
 
+/* Opens a window of @height on @file in tests/data (test:///default when
+ * NULL); the host is still connecting when this returns. */
 static inline void
-fixture_set_up (Fixture      *fixture,
-                gconstpointer data)
+hgr_test_window_open (HgrTestWindow *self,
+                      const char    *file,
+                      int            height)
 {
-  const char      *file = data;
   g_autofree char *uri = file != NULL ? hgr_test_dup_fixture_uri (file) : g_strdup ("test:///default");
 
-  fixture->store = hgr_host_store_new (NULL);
-  fixture->host = hgr_host_store_add (fixture->store, uri, FALSE, FALSE);
-  hgr_host_connect_async (fixture->host, NULL, NULL, NULL);
-  fixture->window = g_object_new (HGR_TYPE_WINDOW, "host-store", fixture->store, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  /* A hang guard, not a speed check: under ASan, beside the a11y test on
-   * a loaded machine, a test-driver connect once took over 10 s. */
-  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_host_get_status (fixture->host) == HGR_HOST_STATUS_CONNECTED, 30);
+  self->store = hgr_host_store_new (NULL);
+  self->host = hgr_host_store_add (self->store, uri, FALSE, FALSE);
+  hgr_host_connect_async (self->host, NULL, NULL, NULL);
+  self->window = g_object_new (HGR_TYPE_WINDOW, "host-store", self->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (self->window), 1000, height);
+  gtk_window_present (GTK_WINDOW (self->window));
 }
 
 static inline void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
+hgr_test_window_close (HgrTestWindow *self)
 {
-  g_autoptr (HgrTestHost) host = g_object_ref (fixture->host);
+  g_autoptr (HgrTestHost) host = g_object_ref (self->host);
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  hgr_host_store_remove (fixture->store, host); /* disconnects: host->closing */
-  g_clear_object (&fixture->store);
+  gtk_window_destroy (GTK_WINDOW (self->window));
+  hgr_host_store_remove (self->store, host); /* disconnects: host->closing */
+  g_clear_object (&self->store);
 }
 
+/* The window's template child @id. */
 static inline GtkWidget *
-child (Fixture    *fixture,
-       const char *id)
+child (HgrTestWindow *self,
+       const char    *id)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), HGR_TYPE_WINDOW, id));
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self->window), HGR_TYPE_WINDOW, id));
 }
 
 /* The visible toplevel of @type, or NULL. */
@@ -71,4 +71,24 @@ find_toplevel (GType type)
         return GTK_WINDOW (window);
     }
   return NULL;
+}
+
+/* The window and dialogs tests' fixture: the window, once its host is connected. */
+typedef HgrTestWindow Fixture;
+
+static inline void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
+{
+  hgr_test_window_open (fixture, data, 700);
+  /* A hang guard, not a speed check: under ASan, beside the a11y test on
+   * a loaded machine, a test-driver connect once took over 10 s. */
+  HGR_TEST_WAIT_UNTIL_SECONDS (hgr_host_get_status (fixture->host) == HGR_HOST_STATUS_CONNECTED, 30);
+}
+
+static inline void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  hgr_test_window_close (fixture);
 }

@@ -23,6 +23,7 @@
 #include "hgr-test-host.h"
 #include "hgr-test-utils.h"
 #include "hgr-test-widgets.h"
+#include "hgr-test-window-fixture.h"
 #include "hgr-window.h"
 
 #define TEST_UUID  "6695eb01-f6a4-8304-79aa-97f2502e193f"
@@ -30,49 +31,29 @@
 #define BETA_UUID  "10000000-0000-0000-0000-000000000002"
 #define GAMMA_UUID "10000000-0000-0000-0000-000000000003"
 
+/* The window on its host, with a sampler at 1 s. */
 typedef struct
 {
-  HgrHostStore    *store;
-  HgrHost         *host;
-  HgrWindow       *window;
+  HgrTestWindow    w;
   HgrStatsSampler *sampler;
-} Fixture;
+} LoadFixture;
 
 static void
-fixture_set_up (Fixture      *fixture,
-                gconstpointer data)
+load_fixture_set_up (LoadFixture  *fixture,
+                     gconstpointer data)
 {
-  const char      *file = data;
-  g_autofree char *uri = file != NULL ? hgr_test_dup_fixture_uri (file) : g_strdup ("test:///default");
-
-  fixture->store = hgr_host_store_new (NULL);
-  fixture->host = hgr_host_store_add (fixture->store, uri, FALSE, FALSE);
-  hgr_host_connect_async (fixture->host, NULL, NULL, NULL);
-  fixture->window = g_object_new (HGR_TYPE_WINDOW, "host-store", fixture->store, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  HGR_TEST_WAIT_UNTIL (hgr_host_get_status (fixture->host) == HGR_HOST_STATUS_CONNECTED);
-  fixture->sampler = hgr_stats_sampler_new (fixture->host);
+  hgr_test_window_open (&fixture->w, data, 900);
+  HGR_TEST_WAIT_UNTIL (hgr_host_get_status (fixture->w.host) == HGR_HOST_STATUS_CONNECTED);
+  fixture->sampler = hgr_stats_sampler_new (fixture->w.host);
   hgr_stats_sampler_set_interval (fixture->sampler, 1);
 }
 
 static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
+load_fixture_tear_down (LoadFixture  *fixture,
+                        gconstpointer data)
 {
-  g_autoptr (HgrTestHost) host = g_object_ref (fixture->host);
-
   g_clear_object (&fixture->sampler);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  hgr_host_store_remove (fixture->store, host);
-  g_clear_object (&fixture->store);
-}
-
-static GtkWidget *
-child (Fixture    *fixture,
-       const char *id)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), HGR_TYPE_WINDOW, id));
+  hgr_test_window_close (&fixture->w);
 }
 
 static GtkWidget *
@@ -100,14 +81,14 @@ count_plotted (GtkWidget *graph)
 /* A running guest's row shows its CPU, as a figure and a sparkline, and
  * the memory it uses; a stopped guest's row shows none. */
 static void
-test_guest_row_load (Fixture      *fixture,
+test_guest_row_load (LoadFixture  *fixture,
                      gconstpointer data)
 {
   HgrGuestRow *row;
   GtkWidget   *load_box, *cpu_label, *state_label, *sparkline;
   HgrGuest    *guest;
 
-  HGR_TEST_WAIT_UNTIL ((row = hgr_test_find_guest_row (child (fixture, "list_view"), "test")) != NULL);
+  HGR_TEST_WAIT_UNTIL ((row = hgr_test_find_guest_row (child (&fixture->w, "list_view"), "test")) != NULL);
   load_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_GUEST_ROW, "load_box"));
   cpu_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_GUEST_ROW, "cpu_label"));
   state_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_GUEST_ROW, "state_label"));
@@ -169,19 +150,19 @@ order_is (GListModel *items,
  * the clock, so a guest's CPU % is 100 / its vCPUs: beta (1 vCPU) 100 %,
  * alpha (2) 50 %, gamma (4, paused) 25 %, beta shut off none. */
 static void
-test_sort_by_load (Fixture      *fixture,
+test_sort_by_load (LoadFixture  *fixture,
                    gconstpointer data)
 {
-  GListModel         *items = hgr_window_get_items (fixture->window);
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (fixture, "list_view"))));
-  HgrGuest           *alpha = hgr_host_lookup_guest (fixture->host, ALPHA_UUID);
-  HgrGuest           *beta = hgr_host_lookup_guest (fixture->host, BETA_UUID);
+  GListModel         *items = hgr_window_get_items (fixture->w.window);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (&fixture->w, "list_view"))));
+  HgrGuest           *alpha = hgr_host_lookup_guest (fixture->w.host, ALPHA_UUID);
+  HgrGuest           *beta = hgr_host_lookup_guest (fixture->w.host, BETA_UUID);
   g_autoptr (GAsyncResult) result = NULL;
   g_autofree char *order = NULL;
 
   HGR_TEST_WAIT_UNTIL (g_list_model_get_n_items (items) == 4);
-  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (alpha)));
-  g_action_group_change_action_state (G_ACTION_GROUP (fixture->window), "sort-by", g_variant_new_string ("cpu"));
+  g_assert_true (hgr_window_select_item (fixture->w.window, G_OBJECT (alpha)));
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->w.window), "sort-by", g_variant_new_string ("cpu"));
   g_assert_cmpstr ((order = dup_order (items)), ==, "alpha beta gamma"); /* no figures yet: by name */
 
   HGR_TEST_WAIT_UNTIL (order_is (items, "alpha gamma beta"));
@@ -197,29 +178,29 @@ test_sort_by_load (Fixture      *fixture,
 
   /* By memory: the one using the most first (only gamma has a balloon that
    * says), then by name */
-  g_action_group_change_action_state (G_ACTION_GROUP (fixture->window), "sort-by", g_variant_new_string ("memory"));
-  g_assert_cmpuint (hgr_guest_stats_get_memory_used (hgr_guest_get_stats (hgr_host_lookup_guest (fixture->host, GAMMA_UUID))), >, 0);
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->w.window), "sort-by", g_variant_new_string ("memory"));
+  g_assert_cmpuint (hgr_guest_stats_get_memory_used (hgr_guest_get_stats (hgr_host_lookup_guest (fixture->w.host, GAMMA_UUID))), >, 0);
   g_assert_true (order_is (items, "gamma alpha beta"));
   g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) alpha);
 
   /* By name again: the load no longer moves anyone */
-  g_action_group_change_action_state (G_ACTION_GROUP (fixture->window), "sort-by", g_variant_new_string ("name"));
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->w.window), "sort-by", g_variant_new_string ("name"));
   g_assert_true (order_is (items, "alpha beta gamma"));
 }
 
 static void
-test_guest_graphs (Fixture      *fixture,
+test_guest_graphs (LoadFixture  *fixture,
                    gconstpointer data)
 {
-  HgrGuest      *guest = hgr_host_lookup_guest (fixture->host, TEST_UUID);
+  HgrGuest      *guest = hgr_host_lookup_guest (fixture->w.host, TEST_UUID);
   HgrGuestStats *stats = hgr_guest_get_stats (guest);
   GtkWidget     *page, *graphs, *cpu;
   g_autoptr (GAsyncResult) result = NULL;
   const char *expected;
 
   /* the overview is made when a guest is first chosen */
-  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (guest)));
-  page = hgr_test_find_descendant (GTK_WIDGET (fixture->window), HGR_TYPE_GUEST_PAGE);
+  g_assert_true (hgr_window_select_item (fixture->w.window, G_OBJECT (guest)));
+  page = hgr_test_find_descendant (GTK_WIDGET (fixture->w.window), HGR_TYPE_GUEST_PAGE);
   g_assert_nonnull (page);
   graphs = page_child (page, HGR_TYPE_GUEST_PAGE, "load_graphs");
   cpu = hgr_load_graphs_get_graph (HGR_LOAD_GRAPHS (graphs), 0);
@@ -310,17 +291,17 @@ test_graph_first_sample (void)
 }
 
 static void
-test_host_page (Fixture      *fixture,
+test_host_page (LoadFixture  *fixture,
                 gconstpointer data)
 {
-  GtkWidget    *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), HGR_TYPE_WINDOW, "host_page"));
+  GtkWidget    *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->w.window), HGR_TYPE_WINDOW, "host_page"));
   GtkWidget    *graphs = page_child (page, HGR_TYPE_HOST_PAGE, "load_graphs");
   GtkWidget    *hardware = page_child (page, HGR_TYPE_HOST_PAGE, "hardware_group");
-  HgrHostStats *stats = hgr_host_get_stats (fixture->host);
+  HgrHostStats *stats = hgr_host_get_stats (fixture->w.host);
   GtkWidget    *guests_cpu = hgr_load_graphs_get_graph (HGR_LOAD_GRAPHS (graphs), 2);
   const char   *expected;
 
-  g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (fixture->host)));
+  g_assert_true (hgr_window_select_item (fixture->w.window, G_OBJECT (fixture->w.host)));
   HGR_TEST_WAIT_UNTIL_SECONDS (hgr_stats_ring_get_length (hgr_host_stats_get_series (stats, HGR_HOST_SERIES_GUESTS_CPU)) >= 2,
                                20);
   g_assert_true (gtk_widget_get_visible (graphs));
@@ -345,8 +326,8 @@ test_host_page (Fixture      *fixture,
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (hgr_load_graphs_get_graph (HGR_LOAD_GRAPHS (graphs), 3))));
 
   /* Disconnected: no load, no hardware */
-  hgr_host_disconnect (fixture->host);
-  HGR_TEST_WAIT_UNTIL (hgr_host_get_status (fixture->host) == HGR_HOST_STATUS_DISCONNECTED);
+  hgr_host_disconnect (fixture->w.host);
+  HGR_TEST_WAIT_UNTIL (hgr_host_get_status (fixture->w.host) == HGR_HOST_STATUS_DISCONNECTED);
   g_assert_false (gtk_widget_get_visible (graphs));
   g_assert_false (gtk_widget_get_visible (hardware));
 }
@@ -358,11 +339,11 @@ main (int   argc,
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
-  g_test_add ("/load/guest-row", Fixture, NULL, fixture_set_up, test_guest_row_load, fixture_tear_down);
-  g_test_add ("/load/sort-by-load", Fixture, "small-node.xml", fixture_set_up, test_sort_by_load, fixture_tear_down);
-  g_test_add ("/load/guest-graphs", Fixture, NULL, fixture_set_up, test_guest_graphs, fixture_tear_down);
+  g_test_add ("/load/guest-row", LoadFixture, NULL, load_fixture_set_up, test_guest_row_load, load_fixture_tear_down);
+  g_test_add ("/load/sort-by-load", LoadFixture, "small-node.xml", load_fixture_set_up, test_sort_by_load, load_fixture_tear_down);
+  g_test_add ("/load/guest-graphs", LoadFixture, NULL, load_fixture_set_up, test_guest_graphs, load_fixture_tear_down);
   g_test_add_func ("/load/graph-first-sample", test_graph_first_sample);
-  g_test_add ("/load/host-page", Fixture, NULL, fixture_set_up, test_host_page, fixture_tear_down);
+  g_test_add ("/load/host-page", LoadFixture, NULL, load_fixture_set_up, test_host_page, load_fixture_tear_down);
 
   return g_test_run ();
 }
