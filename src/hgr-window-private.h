@@ -1,9 +1,11 @@
 /* hgr-window-private.h — HgrWindow's struct, shared by its files
  *
- * HgrWindow is one type in three files: hgr-window.c (the window, its
+ * HgrWindow is one type in several files: hgr-window.c (the window, its
  * selection and pages), hgr-window-sidebar.c (the list of hosts and guests,
- * search, sort and empty states) and hgr-window-commands.c (the guest, host
- * and window actions with their dialogs and toasts).
+ * search, sort and empty states), hgr-window-pacing.c (a host's guests
+ * entering that list a few rows per frame), hgr-window-commands.c (the
+ * guest, host and window actions with their dialogs and toasts) and
+ * hgr-window-new-guest.c (New Guest).
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,6 +39,8 @@ typedef enum
   HGR_SORT_BY_CPU,
   HGR_SORT_BY_MEMORY,
 } HgrSortBy;
+
+typedef struct _HgrPacer HgrPacer;
 
 /* Timing messages for the benchmarks (G_MESSAGES_DEBUG=hgr-perf). */
 #define PERF_DOMAIN "hgr-perf"
@@ -88,6 +92,8 @@ struct _HgrWindow
   GCancellable        *cancellable;
   gboolean             leaving_guest;       /* the user chose to drop the Details view's edits */
   gboolean             stall_probe_started; /* for the benchmarks: once */
+  gint64               mapped_at;           /* for the benchmarks: the first map */
+  GList               *pacers;              /* of HgrPacer, one per host section; they unlink themselves */
 };
 
 /* hgr-window.c */
@@ -131,6 +137,11 @@ void       hgr_window_factory_unbind_cb (GtkSignalListItemFactory *factory,
 void       hgr_window_credential_requested_cb (GObject              *asker,
                                                HgrCredentialRequest *request,
                                                HgrWindow            *self);
+
+/* hgr-window-pacing.c */
+GListModel *hgr_window_pace_section (HgrWindow  *self,
+                                     GListModel *sorted);
+void        hgr_window_finish_pacing (HgrWindow *self);
 
 /* hgr-window-commands.c */
 void hgr_window_class_install_commands (GtkWidgetClass *widget_class);

@@ -248,7 +248,8 @@ hgr_window_map_host_section (gpointer item,
   g_autoptr (GListStore) head = g_list_store_new (HGR_TYPE_HOST);
   GtkMultiFilter     *every = GTK_MULTI_FILTER (gtk_every_filter_new ());
   GtkFilterListModel *filtered;
-  g_autoptr (GtkSortListModel) sorted = NULL;
+  GtkSortListModel   *sorted;
+  g_autoptr (GListModel) paced = NULL;
 
   g_list_store_append (head, host);
   gtk_multi_filter_append (every, g_object_ref (GTK_FILTER (self->filter)));
@@ -256,7 +257,8 @@ hgr_window_map_host_section (gpointer item,
   filtered = gtk_filter_list_model_new (g_object_ref (hgr_host_get_guests (host)), GTK_FILTER (every));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), hgr_window_new_section_sorter (self, host));
   g_list_store_append (parts, head);
-  g_list_store_append (parts, sorted);
+  paced = hgr_window_pace_section (self, G_LIST_MODEL (sorted));
+  g_list_store_append (parts, paced);
   g_signal_connect_object (host, "notify::status", G_CALLBACK (host_status_cb), self, 0);
   g_signal_connect_object (host, "credential-requested", G_CALLBACK (hgr_window_credential_requested_cb), self, 0);
 

@@ -22,14 +22,17 @@ typedef struct
   HgrWindow    *window;
 } HgrTestWindow;
 
-/* Opens a window of @height on @file in tests/data (test:///default when
- * NULL); the host is still connecting when this returns. */
+/* Opens a window of @height on @file in tests/data, or on @file itself
+ * when it is a URI (test:///default when NULL); the host is still
+ * connecting when this returns. */
 static inline void
 hgr_test_window_open (HgrTestWindow *self,
                       const char    *file,
                       int            height)
 {
-  g_autofree char *uri = file != NULL ? hgr_test_dup_fixture_uri (file) : g_strdup ("test:///default");
+  g_autofree char *uri = file == NULL                   ? g_strdup ("test:///default")
+                         : strstr (file, "://") != NULL ? g_strdup (file)
+                                                        : hgr_test_dup_fixture_uri (file);
 
   self->store = hgr_host_store_new (NULL);
   self->host = hgr_host_store_add (self->store, uri, FALSE, FALSE);
