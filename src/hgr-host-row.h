@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HgrHostRow, hgr_host_row, HGR, HOST_ROW, AdwBin)
 
 HgrHost *hgr_host_row_get_host (HgrHostRow *self);
+char    *hgr_host_row_dup_tooltip_text (HgrHostRow *self,
+                                        GtkWidget  *widget);
 gboolean hgr_host_row_get_expanded (HgrHostRow *self);
 void     hgr_host_row_set_expanded (HgrHostRow *self,
                                     gboolean    expanded);

@@ -67,6 +67,11 @@ test_collapse_host (Fixture      *fixture,
   g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) fixture->host);
   g_assert_false (hgr_host_row_get_expanded (row));
   gtk_test_accessible_assert_property (expander, GTK_ACCESSIBLE_PROPERTY_LABEL, "Show Guests");
+  {
+    g_autofree char *tooltip = hgr_host_row_dup_tooltip_text (row, expander);
+
+    g_assert_cmpstr (tooltip, ==, "Show Guests");
+  }
   gtk_test_accessible_assert_state (row, GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
   g_assert_true (hgr_window_get_host_expanded (fixture->window, other)); /* the other host keeps its guests */
 
@@ -132,19 +137,31 @@ test_failed_host_shows_reason (Fixture      *fixture,
   HGR_TEST_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_label (status), "Could not connect: "));
   g_assert_nonnull (strstr (gtk_label_get_label (status), "hangar-node.xml"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (status)), ==, gtk_label_get_label (status));
+  /* The row's tooltips are asked for when shown (query-tooltip). */
+  {
+    g_autofree char *tooltip = hgr_host_row_dup_tooltip_text (row, GTK_WIDGET (status));
+
+    g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (status)));
+    g_assert_cmpstr (tooltip, ==, gtk_label_get_label (status));
+  }
   /* Its name, cut short beside the expander when long, is whole in its tooltip. */
   {
-    GtkWidget  *name = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_HOST_ROW, "name_label"));
-    const char *tooltip = gtk_widget_get_tooltip_text (name);
+    GtkWidget       *name = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_HOST_ROW, "name_label"));
+    g_autofree char *tooltip = hgr_host_row_dup_tooltip_text (row, name);
 
+    g_assert_true (gtk_widget_get_has_tooltip (name));
     g_assert_nonnull (tooltip);
     g_assert_true (g_str_has_prefix (tooltip, hgr_host_get_display_name (broken)));
     g_assert_nonnull (strstr (tooltip, "test:///no/such/hangar-node.xml"));
   }
   /* Its row offers to try again, named for assistive technologies. */
-  gtk_test_accessible_assert_property (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_HOST_ROW, "connect_button"),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Try Again");
+  {
+    GtkWidget       *connect = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), HGR_TYPE_HOST_ROW, "connect_button"));
+    g_autofree char *tooltip = hgr_host_row_dup_tooltip_text (row, connect);
+
+    gtk_test_accessible_assert_property (connect, GTK_ACCESSIBLE_PROPERTY_LABEL, "Try Again");
+    g_assert_cmpstr (tooltip, ==, "Try Again");
+  }
 
   /* Its page says the same, in full. */
   g_assert_true (hgr_window_select_item (fixture->window, G_OBJECT (broken)));
