@@ -49,6 +49,7 @@ struct _HgrVncDisplay
    * tiles of HGR_VNC_TILE_SIZE², each a render node kept until an update
    * touches it (hgr-vnc-tiles.c). */
   GBytes             *pixels;
+  cairo_surface_t    *surface; /* the same pixels, for cairo (the bytes own it) */
   VncBaseFramebuffer *framebuffer;
   int                 fb_width;
   int                 fb_height;
@@ -99,23 +100,26 @@ gboolean hgr_vnc_display_get_picture_rect (HgrVncDisplay   *self,
                                            graphene_rect_t *rect);
 
 /* hgr-vnc-tiles.c */
-double hgr_vnc_snap_to_device (int    scale_factor,
-                               double coordinate);
-void   hgr_vnc_display_make_tiles (HgrVncDisplay *self);
-void   hgr_vnc_display_free_tiles (HgrVncDisplay *self);
-void   hgr_vnc_display_make_opaque (HgrVncDisplay *self,
-                                    int            x,
-                                    int            y,
+double  hgr_vnc_snap_to_device (int    scale_factor,
+                                double coordinate);
+GBytes *hgr_vnc_display_new_pixels (HgrVncDisplay *self,
                                     int            width,
                                     int            height);
-void   hgr_vnc_display_damage (HgrVncDisplay *self,
-                               int            x,
-                               int            y,
-                               int            width,
-                               int            height);
-void   hgr_vnc_display_snapshot_tiles (HgrVncDisplay         *self,
-                                       GtkSnapshot           *snapshot,
-                                       const graphene_rect_t *picture);
+void    hgr_vnc_display_make_tiles (HgrVncDisplay *self);
+void    hgr_vnc_display_free_tiles (HgrVncDisplay *self);
+void    hgr_vnc_display_make_opaque (HgrVncDisplay *self,
+                                     int            x,
+                                     int            y,
+                                     int            width,
+                                     int            height);
+void    hgr_vnc_display_damage (HgrVncDisplay *self,
+                                int            x,
+                                int            y,
+                                int            width,
+                                int            height);
+void    hgr_vnc_display_snapshot_tiles (HgrVncDisplay         *self,
+                                        GtkSnapshot           *snapshot,
+                                        const graphene_rect_t *picture);
 
 /* hgr-vnc-events.c */
 void hgr_vnc_display_add_input_controllers (HgrVncDisplay *self);

@@ -175,6 +175,7 @@ hgr_vnc_display_free_framebuffer (HgrVncDisplay *self)
   hgr_vnc_display_free_tiles (self);
   g_clear_object (&self->framebuffer);
   g_clear_pointer (&self->pixels, g_bytes_unref);
+  self->surface = NULL;
   self->fb_width = self->fb_height = 0;
 }
 
@@ -197,15 +198,14 @@ hgr_vnc_display_setup_framebuffer (HgrVncDisplay *self)
   };
   int     width = vnc_connection_get_width (self->connection);
   int     height = vnc_connection_get_height (self->connection);
-  gsize   size = (gsize) width * height * 4;
   guint8 *data;
 
   hgr_vnc_display_free_framebuffer (self);
   if (width <= 0 || height <= 0)
     return;
 
-  data = g_malloc0 (size);
-  self->pixels = g_bytes_new_take (data, size);
+  self->pixels = hgr_vnc_display_new_pixels (self, width, height);
+  data = (guint8 *) g_bytes_get_data (self->pixels, NULL);
   self->fb_width = width;
   self->fb_height = height;
   self->framebuffer = vnc_base_framebuffer_new (data, width, height, width * 4, &local,

@@ -13,9 +13,16 @@
  *   whole framebuffer is cheaper than many: it is drawn instead.
  * - cairo: GTK 4.8 draws a texture node by converting the whole texture
  *   through floats, every frame, for every node, inside the damage or not.
- *   A cairo node over a cairo image surface of the tile's bytes costs one
- *   copy when it is made and, when drawn, only what lies inside the
- *   damage.
+ *   A cairo node that paints the tile's part of the framebuffer's cairo
+ *   surface costs, when drawn, only what lies inside the damage; it refers
+ *   to the pixels and copies nothing.
+ *
+ * On X11, GTK's cairo renderer draws with XRender in the X server: every
+ * pixel of a client's image goes down the socket, ~30 ms of the X server
+ * and as much of ours for a 1920×1080 frame. So there the framebuffer is
+ * an image surface in memory shared with the X server (MIT-SHM, made by
+ * cairo-xlib), which the server reads in place — gtk-vnc's own widget
+ * draws the same way. Elsewhere (Wayland, GL, no SHM) it is plain memory.
  *
  * SPDX-FileCopyrightText: The Hangar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,6 +31,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
+#if HGR_HAVE_CAIRO_XLIB
+#include <cairo-xlib.h>
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "hgr-vnc-display-private.h"
 #include "hgr-vnc-display.h"
@@ -42,6 +54,68 @@ drop_nodes (HgrVncDisplay *self)
   for (int i = 0; i < self->tiles_x * self->tiles_y; i++)
     g_clear_pointer (&self->tiles[i].node, gsk_render_node_unref);
   g_clear_pointer (&self->whole, gsk_render_node_unref);
+}
+
+static gboolean
+draws_with_cairo (HgrVncDisplay *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+
+  return native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
+}
+
+/* An image surface the X server reads in place, or NULL. */
+static cairo_surface_t *
+new_shared_surface (HgrVncDisplay *self,
+                    int            width,
+                    int            height)
+{
+#if HGR_HAVE_CAIRO_XLIB
+  GdkDisplay      *display = gtk_widget_get_display (GTK_WIDGET (self));
+  Display         *xdisplay;
+  cairo_surface_t *root, *surface;
+
+  if (!GDK_IS_X11_DISPLAY (display) || !draws_with_cairo (self))
+    return NULL;
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  /* any drawable of the display will do: the root window is always there */
+  root = cairo_xlib_surface_create (xdisplay, DefaultRootWindow (xdisplay), DefaultVisual (xdisplay, DefaultScreen (xdisplay)), 1, 1);
+  surface = cairo_surface_create_similar_image (root, CAIRO_FORMAT_RGB24, width, height);
+  cairo_surface_destroy (root);
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS &&
+      cairo_image_surface_get_stride (surface) == width * 4)
+    return surface;
+  cairo_surface_destroy (surface);
+#endif
+  return NULL;
+}
+
+/* The framebuffer's pixels, zeroed, with self->surface over them: in
+ * memory shared with the X server when GTK draws them with cairo on X11. */
+GBytes *
+hgr_vnc_display_new_pixels (HgrVncDisplay *self,
+                            int            width,
+                            int            height)
+{
+  gsize            size = (gsize) width * height * 4;
+  cairo_surface_t *surface = new_shared_surface (self, width, height);
+  guint8          *data;
+
+  if (surface == NULL)
+    {
+      data = g_malloc0 (size);
+      surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_RGB24, width, height, width * 4);
+      cairo_surface_set_user_data (surface, (const cairo_user_data_key_t *) &hgr_vnc_display_new_pixels, data,
+                                   g_free);
+    }
+  else
+    {
+      data = cairo_image_surface_get_data (surface);
+      memset (data, 0, size);
+    }
+  /* RGB24: the fourth byte is not alpha to cairo, the picture is opaque */
+  self->surface = surface;
+  return g_bytes_new_with_free_func (data, size, (GDestroyNotify) cairo_surface_destroy, surface);
 }
 
 /* A new framebuffer: every tile is to be made. */
@@ -155,7 +229,11 @@ texture_node (HgrVncDisplay         *self,
   return gsk_texture_node_new (texture, rect);
 }
 
-/* The cairo renderer's tile: the pixels copied once into the node's recording. */
+/* The cairo renderer's tile: a paint of the tile's part of the
+ * framebuffer's surface. The node's recording refers to that surface
+ * (cairo copies a source only when it is flushed or freed, which the
+ * framebuffer's is not while it is shown); a tile's own sub-surface would
+ * be copied as the tile is made. */
 static GskRenderNode *
 cairo_tile_node (HgrVncDisplay         *self,
                  int                    x,
@@ -164,21 +242,15 @@ cairo_tile_node (HgrVncDisplay         *self,
                  int                    height,
                  const graphene_rect_t *rect)
 {
-  guint8          *data = (guint8 *) g_bytes_get_data (self->pixels, NULL);
-  int              stride = self->fb_width * 4;
   GskRenderNode   *node = gsk_cairo_node_new (rect);
   cairo_t         *cr = gsk_cairo_node_get_draw_context (node);
-  cairo_surface_t *surface;
-  cairo_pattern_t *pattern;
+  cairo_pattern_t *pattern = cairo_pattern_create_for_surface (self->surface);
   cairo_matrix_t   matrix;
 
-  /* RGB24: the fourth byte is not alpha, the picture is opaque */
-  surface = cairo_image_surface_create_for_data (data + (gsize) y * stride + (gsize) x * 4, CAIRO_FORMAT_RGB24, width,
-                                                 height, stride);
-  pattern = cairo_pattern_create_for_surface (surface);
-  /* the tile's edge pixels repeat outward instead of fading to nothing */
+  /* beyond the framebuffer's edges its edge pixels repeat, instead of fading to nothing */
   cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
-  cairo_matrix_init_scale (&matrix, width / rect->size.width, height / rect->size.height);
+  cairo_matrix_init_translate (&matrix, x, y);
+  cairo_matrix_scale (&matrix, width / rect->size.width, height / rect->size.height);
   cairo_matrix_translate (&matrix, -rect->origin.x, -rect->origin.y);
   cairo_pattern_set_matrix (pattern, &matrix);
   cairo_set_source (cr, pattern);
@@ -186,18 +258,7 @@ cairo_tile_node (HgrVncDisplay         *self,
   cairo_fill (cr);
   cairo_pattern_destroy (pattern);
   cairo_destroy (cr);
-  /* the recording took its own copy of the pixels */
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
   return node;
-}
-
-static gboolean
-draws_with_cairo (HgrVncDisplay *self)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-
-  return native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
 }
 
 void
