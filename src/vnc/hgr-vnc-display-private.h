@@ -25,6 +25,11 @@ G_BEGIN_DECLS
 /* Big enough for few textures on a large screen, small enough that a
  * window-sized change re-uploads little beside it. */
 #define HGR_VNC_TILE_SIZE 256
+/* GTK 4.8's cairo renderer redraws the bounding box of what changed, and
+ * every tile that changed whole: small tiles keep that near the change
+ * (64: a 640×360 rectangle redraws ~1.3 times its area, ~2.4 at 256),
+ * while each tile costs a little in every frame (32 is slower again). */
+#define HGR_VNC_CAIRO_TILE_SIZE 64
 
 /* One tile of the picture: its node, where it was drawn, whether an update
  * touched it since. */
@@ -46,7 +51,7 @@ struct _HgrVncDisplay
 
   /* The framebuffer libgvnc draws into: 32-bit pixels, B G R A in memory,
    * A made 0xff as updates come (libgvnc writes 0 there). It is drawn as
-   * tiles of HGR_VNC_TILE_SIZE², each a render node kept until an update
+   * square tiles, each a render node kept until an update
    * touches it (hgr-vnc-tiles.c). */
   GBytes             *pixels;
   cairo_surface_t    *surface; /* the same pixels, for cairo (the bytes own it) */
@@ -54,6 +59,7 @@ struct _HgrVncDisplay
   int                 fb_width;
   int                 fb_height;
   HgrVncTile         *tiles;
+  int                 tile_size; /* HGR_VNC_TILE_SIZE, or HGR_VNC_CAIRO_TILE_SIZE for cairo */
   int                 tiles_x;
   int                 tiles_y;
   guint               n_damaged;   /* tiles an update touched since the last frame */

@@ -734,6 +734,21 @@ hgr_vnc_display_get_frame_counts (HgrVncDisplay *self,
 }
 
 /**
+ * hgr_vnc_display_get_tile_size:
+ * @self: a display
+ *
+ * Returns: the side of the picture's square tiles, in guest pixels; it
+ *   depends on the renderer that last drew them
+ */
+int
+hgr_vnc_display_get_tile_size (HgrVncDisplay *self)
+{
+  g_return_val_if_fail (HGR_IS_VNC_DISPLAY (self), 0);
+
+  return self->tile_size;
+}
+
+/**
  * hgr_vnc_display_get_tile_counts:
  * @self: a display
  * @n_tiles: (out) (optional): how many tiles the picture has now

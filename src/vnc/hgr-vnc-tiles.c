@@ -1,6 +1,6 @@
 /* hgr-vnc-tiles.c — HgrVncDisplay's picture as tiles: a small change costs a small upload
  *
- * The framebuffer is cut into tiles of HGR_VNC_TILE_SIZE². Each tile's
+ * The framebuffer is cut into square tiles (256², 64² for cairo). Each tile's
  * render node is kept from frame to frame until an update touches it, so
  * GTK sees the same node, repaints nothing there and keeps its texture on
  * the GPU. A tile lies between device-pixel edges, so seams are never
@@ -118,17 +118,28 @@ hgr_vnc_display_new_pixels (HgrVncDisplay *self,
   return g_bytes_new_with_free_func (data, size, (GDestroyNotify) cairo_surface_destroy, surface);
 }
 
-/* A new framebuffer: every tile is to be made. */
-void
-hgr_vnc_display_make_tiles (HgrVncDisplay *self)
+/* The grid for the renderer that draws it, every tile to be made. */
+static void
+cut_tiles (HgrVncDisplay *self)
 {
+  int size = self->cairo_nodes ? HGR_VNC_CAIRO_TILE_SIZE : HGR_VNC_TILE_SIZE;
+
   hgr_vnc_display_free_tiles (self);
-  self->tiles_x = (self->fb_width + HGR_VNC_TILE_SIZE - 1) / HGR_VNC_TILE_SIZE;
-  self->tiles_y = (self->fb_height + HGR_VNC_TILE_SIZE - 1) / HGR_VNC_TILE_SIZE;
+  self->tile_size = size;
+  self->tiles_x = (self->fb_width + size - 1) / size;
+  self->tiles_y = (self->fb_height + size - 1) / size;
   self->tiles = g_new0 (HgrVncTile, self->tiles_x * self->tiles_y);
   for (int i = 0; i < self->tiles_x * self->tiles_y; i++)
     self->tiles[i].damaged = TRUE;
   self->n_damaged = self->tiles_x * self->tiles_y;
+}
+
+/* A new framebuffer: every tile is to be made. */
+void
+hgr_vnc_display_make_tiles (HgrVncDisplay *self)
+{
+  self->cairo_nodes = draws_with_cairo (self);
+  cut_tiles (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -143,11 +154,12 @@ hgr_vnc_display_free_tiles (HgrVncDisplay *self)
 }
 
 /* libgvnc leaves the fourth byte of the pixels it writes 0: as GDK's
- * premultiplied pixels they would be transparent. An update's pixels get
- * an opaque alpha byte, so the picture needs nothing drawn below it.
- * (libgvnc tells of an update from an idle callback after it decoded the
- * pixels: a renderer that uploads a tile again in between, as a new window
- * does, shows those pixels transparent for one frame.) */
+ * premultiplied pixels they would be transparent. For textures, an
+ * update's pixels get an opaque alpha byte, so the picture needs nothing
+ * drawn below it. (libgvnc tells of an update from an idle callback after
+ * it decoded the pixels: a renderer that uploads a tile again in between,
+ * as a new window does, shows those pixels transparent for one frame.)
+ * Cairo reads the pixels as RGB24, without alpha: nothing to do. */
 void
 hgr_vnc_display_make_opaque (HgrVncDisplay *self,
                              int            x,
@@ -159,6 +171,8 @@ hgr_vnc_display_make_opaque (HgrVncDisplay *self,
   int     x0 = CLAMP (x, 0, self->fb_width), x1 = CLAMP (x + width, x0, self->fb_width);
   int     y0 = CLAMP (y, 0, self->fb_height), y1 = CLAMP (y + height, y0, self->fb_height);
 
+  if (self->cairo_nodes)
+    return;
   for (int row = y0; row < y1; row++)
     {
       guint32 *pixel = (guint32 *) (data + (gsize) row * self->fb_width * 4) + x0;
@@ -176,10 +190,11 @@ hgr_vnc_display_damage (HgrVncDisplay *self,
                         int            width,
                         int            height)
 {
-  int   x0 = MAX (x, 0) / HGR_VNC_TILE_SIZE;
-  int   y0 = MAX (y, 0) / HGR_VNC_TILE_SIZE;
-  int   x1 = MIN ((MIN (x + width, self->fb_width) + HGR_VNC_TILE_SIZE - 1) / HGR_VNC_TILE_SIZE, self->tiles_x);
-  int   y1 = MIN ((MIN (y + height, self->fb_height) + HGR_VNC_TILE_SIZE - 1) / HGR_VNC_TILE_SIZE, self->tiles_y);
+  int   size = self->tile_size;
+  int   x0 = MAX (x, 0) / MAX (size, 1);
+  int   y0 = MAX (y, 0) / MAX (size, 1);
+  int   x1 = MIN ((MIN (x + width, self->fb_width) + size - 1) / MAX (size, 1), self->tiles_x);
+  int   y1 = MIN ((MIN (y + height, self->fb_height) + size - 1) / MAX (size, 1), self->tiles_y);
   guint before = self->n_damaged;
 
   if (width <= 0 || height <= 0 || self->tiles == NULL)
@@ -272,10 +287,14 @@ hgr_vnc_display_snapshot_tiles (HgrVncDisplay         *self,
   double   sy = picture->size.height / self->fb_height;
   guint    n_tiles = self->tiles_x * self->tiles_y;
 
+  /* another kind of renderer (the widget moved to another window): its
+   * grid, and for textures the alpha cairo did not need */
   if (cairo != self->cairo_nodes)
     {
-      drop_nodes (self);
       self->cairo_nodes = cairo;
+      cut_tiles (self);
+      hgr_vnc_display_make_opaque (self, 0, 0, self->fb_width, self->fb_height);
+      n_tiles = self->tiles_x * self->tiles_y;
     }
   if (self->n_damaged > 0)
     self->frames_painted++;
@@ -309,16 +328,16 @@ hgr_vnc_display_snapshot_tiles (HgrVncDisplay         *self,
 
   for (int ty = 0; ty < self->tiles_y; ty++)
     {
-      int    y = ty * HGR_VNC_TILE_SIZE;
-      int    height = MIN (HGR_VNC_TILE_SIZE, self->fb_height - y);
+      int    y = ty * self->tile_size;
+      int    height = MIN (self->tile_size, self->fb_height - y);
       double y0 = hgr_vnc_snap_to_device (scale_factor, picture->origin.y + y * sy);
       double y1 = hgr_vnc_snap_to_device (scale_factor, picture->origin.y + (y + height) * sy);
 
       for (int tx = 0; tx < self->tiles_x; tx++)
         {
           HgrVncTile     *tile = &self->tiles[ty * self->tiles_x + tx];
-          int             x = tx * HGR_VNC_TILE_SIZE;
-          int             width = MIN (HGR_VNC_TILE_SIZE, self->fb_width - x);
+          int             x = tx * self->tile_size;
+          int             width = MIN (self->tile_size, self->fb_width - x);
           double          x0 = hgr_vnc_snap_to_device (scale_factor, picture->origin.x + x * sx);
           double          x1 = hgr_vnc_snap_to_device (scale_factor, picture->origin.x + (x + width) * sx);
           graphene_rect_t rect = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
