@@ -204,26 +204,18 @@ hgr_config_disk_apply_live (HgrConfigPart *part,
                             virDomainPtr   guest,
                             GError       **error)
 {
-  HgrConfigDisk *self = HGR_CONFIG_DISK (part);
-  int            result = 0;
+  HgrConfigDisk            *self = HGR_CONFIG_DISK (part);
+  const HgrConfigLiveDevice device = {
+    .device_xml = self->node_xml,
+    .update = only_media_changed (self),
+    .update_flags = VIR_DOMAIN_DEVICE_MODIFY_FORCE,
+    .attach_failed = _ ("The disk could not be added to the running guest."),
+    .detach_failed = _ ("The disk could not be removed from the running guest."),
+    .update_failed = _ ("The running guest’s media could not be changed."),
+  };
 
-  if (virDomainIsActive (guest) == 1 && self->node_xml != NULL)
-    {
-      if (hgr_config_part_get_added (part))
-        result = virDomainAttachDeviceFlags (guest, self->node_xml, VIR_DOMAIN_AFFECT_LIVE);
-      else if (hgr_config_part_get_removed (part))
-        result = virDomainDetachDeviceFlags (guest, self->node_xml, VIR_DOMAIN_AFFECT_LIVE);
-      else if (only_media_changed (self))
-        result = virDomainUpdateDeviceFlags (guest, self->node_xml, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_DEVICE_MODIFY_FORCE);
-      if (result < 0)
-        {
-          hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT,
-                                 hgr_config_part_get_added (part)     ? _ ("The disk could not be added to the running guest.")
-                                 : hgr_config_part_get_removed (part) ? _ ("The disk could not be removed from the running guest.")
-                                                                      : _ ("The running guest’s media could not be changed."));
-          return FALSE;
-        }
-    }
+  if (!hgr_config_part_apply_device_live (part, guest, &device, error))
+    return FALSE;
   if (hgr_config_part_get_removed (part) && self->remove_storage && !hgr_config_disk_is_removable (self))
     return delete_storage (self, guest, error);
   if (!hgr_config_part_get_added (part) && !hgr_config_part_get_removed (part) && hgr_config_part_changed (part, "size"))

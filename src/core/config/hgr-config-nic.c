@@ -21,7 +21,6 @@
 
 #include "hgr-config-xml.h"
 #include "hgr-error.h"
-#include "hgr-libvirt.h"
 #include "hgr-util.h"
 
 struct _HgrConfigNic
@@ -330,26 +329,16 @@ hgr_config_nic_apply_live (HgrConfigPart *part,
                            virDomainPtr   guest,
                            GError       **error)
 {
-  HgrConfigNic *self = HGR_CONFIG_NIC (part);
-  int           result = 0;
+  HgrConfigNic             *self = HGR_CONFIG_NIC (part);
+  const HgrConfigLiveDevice device = {
+    .device_xml = self->node_xml,
+    .update = only_link_changed (self),
+    .attach_failed = _ ("The network interface could not be added to the running guest."),
+    .detach_failed = _ ("The network interface could not be removed from the running guest."),
+    .update_failed = _ ("The running guest’s link state could not be changed."),
+  };
 
-  if (virDomainIsActive (guest) != 1 || self->node_xml == NULL)
-    return TRUE;
-  if (hgr_config_part_get_added (part))
-    result = virDomainAttachDeviceFlags (guest, self->node_xml, VIR_DOMAIN_AFFECT_LIVE);
-  else if (hgr_config_part_get_removed (part))
-    result = virDomainDetachDeviceFlags (guest, self->node_xml, VIR_DOMAIN_AFFECT_LIVE);
-  else if (only_link_changed (self))
-    result = virDomainUpdateDeviceFlags (guest, self->node_xml, VIR_DOMAIN_AFFECT_LIVE);
-  if (result < 0)
-    {
-      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT,
-                             hgr_config_part_get_added (part)     ? _ ("The network interface could not be added to the running guest.")
-                             : hgr_config_part_get_removed (part) ? _ ("The network interface could not be removed from the running guest.")
-                                                                  : _ ("The running guest’s link state could not be changed."));
-      return FALSE;
-    }
-  return TRUE;
+  return hgr_config_part_apply_device_live (part, guest, &device, error);
 }
 
 static void

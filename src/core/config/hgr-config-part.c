@@ -10,6 +10,8 @@
 
 #include "hgr-config-part.h"
 
+#include "hgr-error.h"
+#include "hgr-libvirt.h"
 #include "hgr-util.h"
 
 typedef struct
@@ -586,4 +588,47 @@ hgr_config_part_get_loaded_string (HgrConfigPart *self,
   const GValue *value = hgr_config_part_get_loaded (self, property);
 
   return value != NULL && G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+}
+
+/**
+ * hgr_config_part_apply_device_live:
+ * @self: a device's part
+ * @guest: the guest
+ * @device: the device's element and what to say when libvirt refuses
+ * @error: where to say it
+ *
+ * Makes a device's change to a running guest: attaches a new device,
+ * detaches a removed one, updates one whose change it takes as it is
+ * (@device->update); does nothing to a guest that is not running, or to a
+ * change it cannot take (that waits for the next start).
+ *
+ * Returns: %FALSE with @error set if libvirt refused
+ */
+gboolean
+hgr_config_part_apply_device_live (HgrConfigPart             *self,
+                                   virDomainPtr               guest,
+                                   const HgrConfigLiveDevice *device,
+                                   GError                   **error)
+{
+  gboolean added = hgr_config_part_get_added (self);
+  gboolean removed = hgr_config_part_get_removed (self);
+  int      result = 0;
+
+  if (virDomainIsActive (guest) != 1 || device->device_xml == NULL)
+    return TRUE;
+  if (added)
+    result = virDomainAttachDeviceFlags (guest, device->device_xml, VIR_DOMAIN_AFFECT_LIVE);
+  else if (removed)
+    result = virDomainDetachDeviceFlags (guest, device->device_xml, VIR_DOMAIN_AFFECT_LIVE);
+  else if (device->update)
+    result = virDomainUpdateDeviceFlags (guest, device->device_xml, VIR_DOMAIN_AFFECT_LIVE | device->update_flags);
+  if (result < 0)
+    {
+      hgr_libvirt_set_error (error, HGR_ERROR_LIBVIRT,
+                             added     ? device->attach_failed
+                             : removed ? device->detach_failed
+                                       : device->update_failed);
+      return FALSE;
+    }
+  return TRUE;
 }

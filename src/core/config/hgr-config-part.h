@@ -110,6 +110,17 @@ gboolean    hgr_config_part_get_pending (HgrConfigPart *self);
 void        hgr_config_part_set_pending (HgrConfigPart *self,
                                          gboolean       pending);
 
+/* What a device's part does to a running guest (from apply_live). */
+typedef struct
+{
+  const char  *device_xml;   /* the device's element as it stands */
+  gboolean     update;       /* a change the running device takes as it is */
+  unsigned int update_flags; /* beside VIR_DOMAIN_AFFECT_LIVE */
+  const char  *attach_failed;
+  const char  *detach_failed;
+  const char  *update_failed;
+} HgrConfigLiveDevice;
+
 /* For subclasses */
 void          hgr_config_part_set_key (HgrConfigPart *self,
                                        const char    *key);
@@ -121,6 +132,10 @@ void          hgr_config_part_keep (HgrConfigPart *self,
                                     const char    *property);
 gboolean      hgr_config_part_changed (HgrConfigPart *self,
                                        const char    *property);
+gboolean      hgr_config_part_apply_device_live (HgrConfigPart             *self,
+                                                 virDomainPtr               guest,
+                                                 const HgrConfigLiveDevice *device,
+                                                 GError                   **error);
 const GValue *hgr_config_part_get_loaded (HgrConfigPart *self,
                                           const char    *property);
 const char   *hgr_config_part_get_loaded_string (HgrConfigPart *self,
