@@ -94,7 +94,11 @@ test_cpu_follows_the_guest (void)
   g_assert_cmpfloat (hgr_guest_stats_get_rate (stats, HGR_STATS_SERIES_DISK_READ), ==, 0);
   g_assert_cmpfloat (hgr_guest_stats_get_rate (stats, HGR_STATS_SERIES_NET_RX), ==, 0);
 
-  /* Paused: its vCPU does not run (the tick after the pause still holds some) */
+  /* Paused: its vCPU does not run (the tick after the pause still holds
+   * some). What is left is QEMU's own threads, which libvirt reads in
+   * clock ticks of 10 ms here: 1 % each at this 1 s interval; 0–1 % on a
+   * quiet machine, 2 % seen on a loaded one. Below 5 % is paused, against
+   * 100 % running. */
   domain = virDomainLookupByUUIDString (hgr_host_get_connection (host), hgr_guest_get_uuid (guest));
   g_assert_cmpint (virDomainSuspend (domain), ==, 0);
   HGR_TEST_WAIT_UNTIL (hgr_guest_get_state (guest) == HGR_GUEST_STATE_PAUSED);
@@ -102,7 +106,7 @@ test_cpu_follows_the_guest (void)
   paused = wait_ticks (sampler, stats, 2);
   g_test_message ("paused: highest CPU %.1f %%", paused);
   g_assert_cmpfloat (paused, >=, 0);
-  g_assert_cmpfloat (paused, <, 2);
+  g_assert_cmpfloat (paused, <, 5);
 
   /* Resumed: busy again */
   g_assert_cmpint (virDomainResume (domain), ==, 0);
