@@ -54,7 +54,8 @@ struct _HgrVncDisplay
    * square tiles, each a render node kept until an update
    * touches it (hgr-vnc-tiles.c). */
   GBytes             *pixels;
-  cairo_surface_t    *surface; /* the same pixels, for cairo (the bytes own it) */
+  cairo_surface_t    *surface;         /* the same pixels, for cairo (the bytes own it) */
+  gboolean            pixels_shared_x; /* in memory the X server reads (MIT-SHM) */
   VncBaseFramebuffer *framebuffer;
   int                 fb_width;
   int                 fb_height;

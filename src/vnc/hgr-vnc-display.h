@@ -83,6 +83,7 @@ gboolean    hgr_vnc_display_widget_to_guest (HgrVncDisplay *self,
 void        hgr_vnc_display_get_frame_counts (HgrVncDisplay *self,
                                               guint64       *received,
                                               guint64       *painted);
+gboolean    hgr_vnc_display_get_pixels_shared_with_x (HgrVncDisplay *self);
 int         hgr_vnc_display_get_tile_size (HgrVncDisplay *self);
 void        hgr_vnc_display_get_tile_counts (HgrVncDisplay *self,
                                              guint         *n_tiles,

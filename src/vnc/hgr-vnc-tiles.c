@@ -115,6 +115,7 @@ hgr_vnc_display_new_pixels (HgrVncDisplay *self,
     }
   /* RGB24: the fourth byte is not alpha to cairo, the picture is opaque */
   self->surface = surface;
+  self->pixels_shared_x = cairo_surface_get_user_data (surface, (const cairo_user_data_key_t *) &hgr_vnc_display_new_pixels) == NULL;
   return g_bytes_new_with_free_func (data, size, (GDestroyNotify) cairo_surface_destroy, surface);
 }
 
