@@ -26,10 +26,12 @@ G_BEGIN_DECLS
  * window-sized change re-uploads little beside it. */
 #define HGR_VNC_TILE_SIZE 256
 /* GTK 4.8's cairo renderer redraws the bounding box of what changed, and
- * every tile that changed whole: small tiles keep that near the change
- * (64: a 640×360 rectangle redraws ~1.3 times its area, ~2.4 at 256),
- * while each tile costs a little in every frame (32 is slower again). */
-#define HGR_VNC_CAIRO_TILE_SIZE 64
+ * every tile that changed whole: small tiles keep that near the change (a
+ * 640×360 rectangle redraws ~1.3 times its area at 64, ~1.6 at 128, ~2.4
+ * at 256). But it draws every tile in every frame, changed or not: at 64
+ * the 510 tiles of 1920×1080 cost more than the pixels they save (the
+ * walking-rectangle benchmark: 2.2 ms per update at 64, 1.96 at 128). */
+#define HGR_VNC_CAIRO_TILE_SIZE 128
 
 /* One tile of the picture: its node, where it was drawn, whether an update
  * touched it since. */

@@ -1,6 +1,6 @@
 /* hgr-vnc-tiles.c — HgrVncDisplay's picture as tiles: a small change costs a small upload
  *
- * The framebuffer is cut into square tiles (256², 64² for cairo). Each tile's
+ * The framebuffer is cut into square tiles (256², 128² for cairo). Each tile's
  * render node is kept from frame to frame until an update touches it, so
  * GTK sees the same node, repaints nothing there and keeps its texture on
  * the GPU. A tile lies between device-pixel edges, so seams are never

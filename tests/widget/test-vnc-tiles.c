@@ -129,11 +129,11 @@ test_small_update (void)
   fixture_open (&fixture, GUEST_WIDTH, GUEST_HEIGHT, 0, 512, 384);
   wait_for_picture (&fixture);
   draw_frame (&fixture);
-  /* 256² tiles for textures, 64² for cairo (hgr-vnc-display-private.h);
+  /* 256² tiles for textures, 128² for cairo (hgr-vnc-display-private.h);
    * for cairo on X11 the pixels in memory the X server reads in place
    * (Xvfb has MIT-SHM), which made a whole frame 6 times cheaper */
   tile = hgr_vnc_display_get_tile_size (fixture.display);
-  g_assert_cmpint (tile, ==, g_str_equal (g_getenv ("GSK_RENDERER"), "cairo") ? 64 : 256);
+  g_assert_cmpint (tile, ==, g_str_equal (g_getenv ("GSK_RENDERER"), "cairo") ? 128 : 256);
   g_assert_cmpint (hgr_vnc_display_get_pixels_shared_with_x (fixture.display), ==,
                    g_str_equal (g_getenv ("GSK_RENDERER"), "cairo"));
   hgr_vnc_display_get_tile_counts (fixture.display, &n_tiles, NULL);
