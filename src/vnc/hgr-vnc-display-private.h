@@ -52,12 +52,11 @@ struct _HgrVncDisplay
   char              *password;
 
   /* The framebuffer libgvnc draws into: 32-bit pixels, B G R A in memory,
-   * A made 0xff as updates come (libgvnc writes 0 there). It is drawn as
-   * square tiles, each a render node kept until an update
-   * touches it (hgr-vnc-tiles.c). */
+   * A made 0xff as updates come when drawn as textures (libgvnc writes 0
+   * there; cairo reads RGB24). It is drawn as square tiles, each a render
+   * node kept until an update touches it (hgr-vnc-tiles.c). */
   GBytes             *pixels;
-  cairo_surface_t    *surface;         /* the same pixels, for cairo (the bytes own it) */
-  gboolean            pixels_shared_x; /* in memory the X server reads (MIT-SHM) */
+  cairo_surface_t    *surface; /* the same pixels, for cairo (the bytes own it) */
   VncBaseFramebuffer *framebuffer;
   int                 fb_width;
   int                 fb_height;

@@ -734,21 +734,6 @@ hgr_vnc_display_get_frame_counts (HgrVncDisplay *self,
 }
 
 /**
- * hgr_vnc_display_get_pixels_shared_with_x:
- * @self: a display
- *
- * Returns: whether the framebuffer is in memory the X server reads in
- *   place, as it is when GTK draws it with cairo on X11 (hgr-vnc-tiles.c)
- */
-gboolean
-hgr_vnc_display_get_pixels_shared_with_x (HgrVncDisplay *self)
-{
-  g_return_val_if_fail (HGR_IS_VNC_DISPLAY (self), FALSE);
-
-  return self->pixels != NULL && self->pixels_shared_x;
-}
-
-/**
  * hgr_vnc_display_get_tile_size:
  * @self: a display
  *
